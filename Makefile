@@ -1,0 +1,55 @@
+# Fingertip developer tasks. `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+TESTS ?=
+PYTEST_ARGS := $(if $(TESTS),-k "$(TESTS)",)
+
+.PHONY: venv demo test lint typecheck golden samples rules-doc bench accuracy clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	@rm -rf demo-report
+	-$(BIN)/fingertip scan samples/*.apk -o demo-report --format html,json,sarif --lang zh
+	@echo
+	@echo "HTML reports written to: $$(pwd)/demo-report/"
+	@ls -1 demo-report/*.html | sed 's/^/  /'
+
+test: $(STAMP)
+	$(BIN)/ruff check scanner tests scripts
+	$(BIN)/mypy
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check scanner tests scripts
+	$(BIN)/ruff format --check scanner tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+golden: $(STAMP)
+	$(PY) -m pytest tests/e2e/test_golden.py --update-golden
+
+samples:
+	$(PYTHON) scripts/build_samples.py
+
+rules-doc: $(STAMP)
+	$(BIN)/fingertip rules list --format markdown > docs/rules.md
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+accuracy: $(STAMP)
+	$(PY) scripts/tracker_accuracy.py
+
+clean:
+	rm -rf $(VENV) demo-report .pytest_cache .mypy_cache .ruff_cache build dist

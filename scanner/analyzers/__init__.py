@@ -1,0 +1,19 @@
+"""The built-in analyzers, listed explicitly (a test checks every module is here)."""
+
+from scanner.analyzers.formalism import FormalismSignalAnalyzer
+from scanner.analyzers.manifest import ManifestAnalyzer
+from scanner.analyzers.native import NativeAnalyzer
+from scanner.analyzers.packers import PackerAnalyzer
+from scanner.analyzers.sdks import SdkInventoryAnalyzer
+from scanner.analyzers.signing import SigningAnalyzer
+
+BUILTIN = (
+    SigningAnalyzer,
+    ManifestAnalyzer,
+    NativeAnalyzer,
+    PackerAnalyzer,
+    SdkInventoryAnalyzer,
+    FormalismSignalAnalyzer,
+)
+
+__all__ = ["BUILTIN"]

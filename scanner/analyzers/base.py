@@ -1,0 +1,65 @@
+"""What every analyzer sees, and the one way it makes a finding.
+
+Analyzers are stateless: they read typed facts (never the archive) and yield findings through
+`Context.finding`, which takes severity and titles from the catalogue so that rule metadata
+never lives in code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from scanner.facts.android import AndroidFacts
+from scanner.facts.native import NativeLibrary
+from scanner.facts.signing import SigningInfo
+from scanner.model import Evidence, EvidenceLevel, Finding, Platform, SdkMatch, Severity, Text
+from scanner.rules.catalog import Catalog
+from scanner.rules.yara_engine import YaraHit
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AndroidInputs:
+    """The facts of one APK that analyzers read."""
+
+    package_label: str  # the package's file name, the root of every location
+    facts: AndroidFacts
+    signing: SigningInfo
+    native: tuple[NativeLibrary, ...]
+    sdks: tuple[SdkMatch, ...]
+    yara: tuple[YaraHit, ...]
+    entry_names: tuple[str, ...]
+    dex_locations: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Context:
+    catalog: Catalog
+    coverage_reasons: list[str] = field(default_factory=list)
+
+    def finding(
+        self,
+        rule_id: str,
+        message: Text,
+        *evidence: Evidence,
+        level: EvidenceLevel | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        rule = self.catalog[rule_id]
+        return Finding(
+            rule_id=rule_id,
+            severity=severity or rule.severity,
+            message=message,
+            evidence_level=level,
+            evidence=tuple(evidence),
+            needs_review=rule.needs_review,
+        )
+
+
+class Analyzer(Protocol):
+    id: ClassVar[str]
+    platforms: ClassVar[tuple[Platform, ...]]
+    rule_ids: ClassVar[tuple[str, ...]]
+
+    def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]: ...

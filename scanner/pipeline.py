@@ -1,0 +1,243 @@
+"""One package, start to finish: unpack -> facts -> YARA and analyzers -> verdict.
+
+Nothing here writes files; the CLI renders and writes the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from scanner import __version__
+from scanner.analyzers import BUILTIN
+from scanner.analyzers.base import AndroidInputs, Context
+from scanner.config import ScanConfig
+from scanner.errors import ScannerError, UnsupportedPackage
+from scanner.facts.android import AndroidFacts, read_android_facts
+from scanner.facts.dex import defined_classes
+from scanner.facts.native import NativeLibrary, read_native
+from scanner.facts.signing import SigningInfo, read_signing
+from scanner.model import (
+    App,
+    Coverage,
+    Finding,
+    Permission,
+    Platform,
+    ScanResult,
+    ToolInfo,
+)
+from scanner.resources import signatures_dir
+from scanner.rules.catalog import Catalog, ruleset_sha256
+from scanner.rules.data import PermissionTable
+from scanner.rules.sdks import SdkTable
+from scanner.rules.yara_engine import YaraEngine
+from scanner.scoring import evaluate
+from scanner.unpack.apk import ApkContents, open_apk
+from scanner.unpack.archive import ZipView
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    """Everything loaded from signatures/, once per process."""
+
+    directory: Path
+    catalog: Catalog
+    yara: YaraEngine
+    sdks: SdkTable
+    permissions: PermissionTable
+    sha256: str
+
+    @classmethod
+    def load(cls, override: Path | None = None) -> Ruleset:
+        directory = signatures_dir(override)
+        return cls(
+            directory=directory,
+            catalog=Catalog.load(directory),
+            yara=YaraEngine.load(directory),
+            sdks=SdkTable.load(directory / "data" / "trackers"),
+            permissions=PermissionTable.load(directory / "data" / "android_permissions.json"),
+            sha256=ruleset_sha256(directory),
+        )
+
+    @property
+    def tool(self) -> ToolInfo:
+        return ToolInfo(name="fingertip", version=__version__, ruleset_sha256=self.sha256)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset) -> ScanResult:
+    """Scan one package; raises ScannerError when it cannot be scanned at all."""
+    if path.suffix.lower() == ".ipa":
+        # Validate the archive first, so a broken IPA gets the archive's own error.
+        with ZipView.open_file(path, cfg.limits):
+            pass
+        raise UnsupportedPackage(f"{path.name}: iOS packages (IPA) are not supported yet")
+    contents = open_apk(path, cfg.limits)
+    try:
+        return _scan_apk(path, contents, cfg, ruleset)
+    finally:
+        contents.view.close()
+
+
+def _yara_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
+    for code in (*contents.dex, *contents.native):
+        yield code.location, code.data
+    for name in contents.scannable:
+        try:
+            yield contents.view.location(name), contents.view.read(name)
+        except ScannerError as exc:
+            contents.errors.append(str(exc))
+
+
+def _scan_apk(path: Path, contents: ApkContents, cfg: ScanConfig, rs: Ruleset) -> ScanResult:
+    label = path.name
+    facts = read_android_facts(contents)
+    errors = list(contents.errors)
+
+    names = contents.view.names()
+    with path.open("rb") as fh:
+        try:
+            signing = read_signing(fh, names, contents.view.read)
+        except ScannerError as exc:
+            errors.append(f"signature: {exc}")
+            signing = SigningInfo()
+
+    native: list[NativeLibrary] = []
+    for lib in contents.native:
+        try:
+            native.append(read_native(lib.location, lib.name, lib.data))
+        except ScannerError as exc:
+            errors.append(str(exc))
+
+    dex_classes: list[tuple[str, list[str]]] = []
+    for dex in contents.dex:
+        try:
+            dex_classes.append((dex.location, defined_classes(dex.data, dex.location)))
+        except ScannerError as exc:
+            errors.append(str(exc))
+    sdks = tuple(rs.sdks.match(dex_classes))
+    hits = tuple(rs.yara.scan(_yara_inputs(contents)))
+    errors.extend(e for e in contents.errors if e not in errors)
+
+    inputs = AndroidInputs(
+        package_label=label,
+        facts=facts,
+        signing=signing,
+        native=tuple(native),
+        sdks=sdks,
+        yara=hits,
+        entry_names=tuple(names),
+        dex_locations=tuple(d.location for d in contents.dex),
+    )
+    ctx = Context(catalog=rs.catalog)
+    findings: list[Finding] = []
+    evaluated: list[str] = []
+    for analyzer_cls in BUILTIN:
+        analyzer = analyzer_cls()
+        evaluated.extend(analyzer.rule_ids)
+        findings.extend(analyzer.analyze(inputs, ctx))
+    findings.sort(key=Finding.sort_key)
+    score, verdict = evaluate(findings, cfg.fail_on)
+
+    reasons = list(ctx.coverage_reasons)
+    if not contents.dex:
+        reasons.append("no dex code in the package")
+    if errors:
+        reasons.append("some parts of the package could not be read (see errors)")
+    app = App(
+        platform=Platform.ANDROID,
+        path=str(path),
+        file_name=path.name,
+        size=path.stat().st_size,
+        sha256=_sha256(path),
+        identifier=facts.package or None,
+        name=facts.label,
+        names=facts.labels,
+        version_name=facts.version_name,
+        version_code=facts.version_code,
+        min_sdk=facts.min_sdk,
+        target_sdk=facts.target_sdk,
+        signers=tuple(signing.all_signers()),
+        signature_schemes=tuple(sorted(signing.schemes)),
+        permissions=tuple(_permissions(facts, rs.permissions)),
+        sdks=sdks,
+    )
+    return ScanResult(
+        tool=rs.tool,
+        app=app,
+        findings=tuple(findings),
+        evaluated_rule_ids=tuple(sorted(set(evaluated))),
+        score=score,
+        verdict=verdict,
+        coverage=Coverage(partial=bool(reasons), reasons=tuple(reasons)),
+        errors=tuple(errors),
+        facts=_report_facts(facts, signing, native, contents, dex_classes),
+    )
+
+
+def _permissions(facts: AndroidFacts, table: PermissionTable) -> Iterator[Permission]:
+    declared = {p.name: p.protection_level for p in facts.declared_permissions}
+    for name, max_sdk in sorted(facts.permissions):
+        known = table.get(name)
+        level = known.protection_level if known else declared.get(name, "unknown")
+        description = known.description if known else None
+        yield Permission(
+            name=name, protection_level=level, description=description, max_sdk=max_sdk
+        )
+
+
+def _report_facts(
+    facts: AndroidFacts,
+    signing: SigningInfo,
+    native: list[NativeLibrary],
+    contents: ApkContents,
+    dex_classes: list[tuple[str, list[str]]],
+) -> dict[str, Any]:
+    """Platform facts the reports show beside the findings (plain data, JSON-ready)."""
+    return {
+        "manifest": {
+            "application_class": facts.application_class,
+            "debuggable": facts.debuggable,
+            "test_only": facts.test_only,
+            "allow_backup": facts.allow_backup,
+            "uses_cleartext_traffic": facts.uses_cleartext,
+            "network_security_config": (
+                asdict(facts.network_security_config) if facts.network_security_config else None
+            ),
+        },
+        "components": [
+            {
+                "kind": c.kind,
+                "name": c.name,
+                "exported": c.exported,
+                "permission": c.permission,
+                "launcher": c.is_launcher,
+                "foreground_service_types": list(c.foreground_service_types),
+            }
+            for c in facts.components
+        ],
+        "signing": {
+            "schemes": {
+                k: {"verified": v.verified, "problems": v.problems, "algorithms": v.algorithms}
+                for k, v in sorted(signing.schemes.items())
+            },
+            "verified": signing.verified,
+        },
+        "native_libraries": [asdict(n) for n in native],
+        "dex": [{"location": loc, "classes": len(classes)} for loc, classes in dex_classes],
+        "nested_archives": list(contents.nested),
+    }

@@ -1,0 +1,44 @@
+"""Typed loaders for the reference tables in signatures/data/."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from scanner.model import Text
+
+
+@dataclass(frozen=True, slots=True)
+class PermissionInfo:
+    name: str
+    protection_level: str
+    label: Text
+    description: Text
+
+
+@dataclass(frozen=True, slots=True)
+class PermissionTable:
+    """Platform permissions with protection level and the platform's own zh/en wording."""
+
+    entries: dict[str, PermissionInfo]
+
+    @classmethod
+    def load(cls, path: Path) -> PermissionTable:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        entries = {
+            name: PermissionInfo(
+                name=name,
+                protection_level=str(raw["protection_level"]),
+                label=Text(zh=raw["label"]["zh"], en=raw["label"]["en"]),
+                description=Text(
+                    zh=raw["description"]["zh"] or raw["label"]["zh"],
+                    en=raw["description"]["en"] or raw["label"]["en"],
+                ),
+            )
+            for name, raw in doc["permissions"].items()
+        }
+        return cls(entries)
+
+    def get(self, name: str) -> PermissionInfo | None:
+        return self.entries.get(name)

@@ -1,0 +1,101 @@
+"""YARA: compiled once per process from signatures/yara/**/*.yar; the only module importing yara.
+
+A YARA rule names the catalogue id it feeds (`meta: id`) and the kind of signal it is
+(`meta: signal` = api | keyword | packer …). Analyzers turn signals into findings, so a rule's
+severity and wording never live in a .yar file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yara
+
+from scanner.errors import RuleError
+
+MAX_INSTANCES = 5  # per string per file: enough for evidence, bounded for huge files
+_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True, slots=True)
+class StringHit:
+    identifier: str
+    offset: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class YaraHit:
+    rule: str
+    namespace: str
+    meta: dict[str, str]
+    location: str
+    strings: tuple[StringHit, ...]
+
+    @property
+    def rule_id(self) -> str:
+        return self.meta.get("id", "")
+
+    @property
+    def signal(self) -> str:
+        return self.meta.get("signal", "")
+
+
+_cache: dict[Path, YaraEngine] = {}
+_lock = threading.Lock()
+
+
+class YaraEngine:
+    def __init__(self, rules: yara.Rules, sources: tuple[Path, ...]) -> None:
+        self._rules = rules
+        self.sources = sources
+
+    @classmethod
+    def load(cls, signatures: Path) -> YaraEngine:
+        root = (signatures / "yara").resolve()
+        with _lock:
+            if root not in _cache:
+                files = tuple(sorted(root.rglob("*.yar")))
+                rule_files = tuple(p for p in files if not p.name.startswith("_"))
+                if not rule_files:
+                    raise RuleError(f"no YARA rules under {root}")
+                try:
+                    compiled = yara.compile(
+                        filepaths={p.relative_to(root).as_posix(): str(p) for p in rule_files}
+                    )
+                except yara.Error as exc:
+                    raise RuleError(f"YARA rules do not compile: {exc}") from exc
+                _cache[root] = cls(compiled, rule_files)
+            return _cache[root]
+
+    def scan(self, files: Iterable[tuple[str, bytes]]) -> list[YaraHit]:
+        hits: list[YaraHit] = []
+        for location, data in files:
+            try:
+                matches = self._rules.match(data=data, timeout=_TIMEOUT_S)
+            except yara.TimeoutError as exc:
+                raise RuleError(f"{location}: YARA timed out ({exc})") from exc
+            for m in matches:
+                strings = tuple(
+                    StringHit(s.identifier, inst.offset, bytes(inst.matched_data))
+                    for s in m.strings
+                    for inst in s.instances[:MAX_INSTANCES]
+                )
+                meta = {str(k): str(v) for k, v in m.meta.items()}
+                hits.append(YaraHit(m.rule, m.namespace, meta, location, strings))
+        return hits
+
+
+def decode_match(data: bytes) -> str:
+    """Matched bytes as text: UTF-8, else UTF-16LE (resources, binary XML), else escaped."""
+    for enc in ("utf-8", "utf-16-le"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if text.isprintable():
+            return text
+    return data.decode("latin-1").encode("unicode_escape").decode("ascii")

@@ -1,0 +1,158 @@
+"""An APK opened for scanning: its zip view, the manifest and resources, and the code it carries.
+
+androguard is used only for the binary XML (AXML) and resource table (ARSC) decoders, behind this
+module; nothing else in the scanner imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scanner.config import Limits
+from scanner.errors import CorruptPackage, ScannerError, UnsupportedPackage
+from scanner.unpack.archive import ZipView
+from scanner.unpack.arsc import ResourceTable
+
+log = logging.getLogger(__name__)
+
+_DEX_MAGIC = b"dex\n"
+_ELF_MAGIC = b"\x7fELF"
+_NESTED = re.compile(r"\.(apk|jar|zip|aar)$", re.IGNORECASE)
+# Media never holds code or text worth matching; skipping it keeps YARA on the bytes that matter.
+_MEDIA = re.compile(
+    r"\.(png|jpe?g|webp|gif|bmp|ico|mp3|mp4|ogg|wav|m4a|aac|flac|ttf|otf|woff2?|9\.png)$",
+    re.IGNORECASE,
+)
+
+_quiet = False
+
+
+def _silence_androguard() -> None:
+    """androguard logs through loguru at import; keep it off the user's terminal."""
+    global _quiet
+    if _quiet:
+        return
+    try:
+        from loguru import logger
+
+        logger.remove()
+    except ImportError:  # pragma: no cover - loguru ships with androguard
+        pass
+    _quiet = True
+
+
+@dataclass(slots=True)
+class CodeFile:
+    """A dex file or native library, with where it sits in the package."""
+
+    location: str
+    name: str
+    data: bytes
+
+
+@dataclass(slots=True)
+class ApkContents:
+    view: ZipView
+    manifest: Any  # lxml element of the decoded AndroidManifest.xml
+    dex: list[CodeFile] = field(default_factory=list)
+    native: list[CodeFile] = field(default_factory=list)
+    scannable: list[str] = field(default_factory=list)  # entry names for YARA (not dex/so)
+    nested: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    _arsc: ResourceTable | None = None
+    _arsc_loaded: bool = False
+
+    def resources(self) -> ResourceTable | None:
+        """The decoded resource table, parsed on first use (it is the slow part of a manifest)."""
+        if not self._arsc_loaded:
+            self._arsc_loaded = True
+            if self.view.has("resources.arsc"):
+                try:
+                    self._arsc = ResourceTable(self.view.read("resources.arsc"))
+                except (CorruptPackage, struct.error, IndexError) as exc:
+                    self.errors.append(f"resources.arsc: cannot decode ({exc})")
+        return self._arsc
+
+    def xml(self, name: str) -> Any:
+        """A binary XML file from the package, decoded; None when absent or undecodable."""
+        if not self.view.has(name):
+            return None
+        return decode_axml(self.view.read(name), self.view.location(name))
+
+
+def decode_axml(data: bytes, where: str) -> Any:
+    _silence_androguard()
+    from androguard.core.axml import AXMLPrinter
+
+    if data.lstrip().startswith(b"<"):
+        from lxml import etree
+
+        # Text manifests: only in test builders and some tools' output; never resolve entities.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        try:
+            return etree.fromstring(data, parser)
+        except etree.XMLSyntaxError as exc:
+            raise CorruptPackage(f"{where}: malformed XML ({exc})") from exc
+    try:
+        printer = AXMLPrinter(data)
+        if not printer.is_valid():
+            raise CorruptPackage(f"{where}: not a valid binary XML file")
+        return printer.get_xml_obj()
+    except ScannerError:
+        raise
+    except Exception as exc:
+        raise CorruptPackage(f"{where}: cannot decode binary XML ({exc})") from exc
+
+
+def open_apk(path: Path, limits: Limits) -> ApkContents:
+    view = ZipView.open_file(path, limits)
+    try:
+        if not view.has("AndroidManifest.xml"):
+            raise UnsupportedPackage(
+                f"{path.name}: no AndroidManifest.xml at the archive root, so not an APK"
+            )
+        manifest = decode_axml(
+            view.read("AndroidManifest.xml"), view.location("AndroidManifest.xml")
+        )
+        contents = ApkContents(view=view, manifest=manifest)
+        _collect(view, contents)
+        return contents
+    except BaseException:
+        view.close()
+        raise
+
+
+def _collect(view: ZipView, out: ApkContents) -> None:
+    """Find code and scannable files, descending into nested archives within the limits."""
+    for entry in view.entries():
+        if entry.is_dir or entry.size == 0:
+            continue
+        name = entry.name
+        if _MEDIA.search(name):
+            continue
+        lower = name.lower()
+        if lower.endswith(".dex") or lower.endswith(".so") or "/lib/" in f"/{lower}":
+            data = view.read(name)
+            if data.startswith(_DEX_MAGIC):
+                out.dex.append(CodeFile(view.location(name), name, data))
+                continue
+            if data.startswith(_ELF_MAGIC):
+                out.native.append(CodeFile(view.location(name), name, data))
+                continue
+        if _NESTED.search(name):
+            try:
+                inner = view.nested(name)
+            except ScannerError as exc:
+                out.errors.append(str(exc))
+                continue
+            out.nested.append(view.location(name))
+            with inner:
+                _collect(inner, out)
+            continue
+        if view is out.view:
+            out.scannable.append(name)
