@@ -26,7 +26,7 @@ def _evidence(hit: YaraHit) -> Iterator[Evidence]:
         yield Evidence(
             location=hit.location,
             symbol=f"{hit.rule}:{s.identifier}",
-            excerpt=decode_match(s.data)[:200],
+            excerpt=decode_match(s.data, s.identifier)[:200],
             offset=s.offset,
         )
 
@@ -44,8 +44,15 @@ class FormalismSignalAnalyzer:
             if not keywords:
                 continue
             level = EvidenceLevel.E2 if apis else EvidenceLevel.E1
-            zh, en = _feature = _FEATURE[rule_id]
-            words = sorted({decode_match(s.data) for h in keywords for s in h.strings})
+            zh, en = _FEATURE[rule_id]
+            # The word alone, without the delimiter a regex matched after it (`daka/`).
+            words = sorted(
+                {
+                    decode_match(s.data, s.identifier).rstrip('/_"').removesuffix("\\x00")
+                    for h in keywords
+                    for s in h.strings
+                }
+            )
             api_names = sorted({h.meta.get("api", h.rule) for h in apis})
             message = Text(
                 zh=f"疑似{zh}（{level.value}）：关键词 {'、'.join(words[:8])}"

@@ -17,7 +17,12 @@ class SdkInventoryAnalyzer:
     def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
         if not inputs.sdks:
             return
-        names = [s.name for s in inputs.sdks]
+        # The same SDK can match in both tables (Exodus and the Chinese additions): list it once,
+        # under the first name, when the two matched the very same classes.
+        seen: dict[tuple[str, ...], str] = {}
+        for s in inputs.sdks:
+            seen.setdefault(tuple(e.symbol for e in s.evidence), s.name)
+        names = list(dict.fromkeys(seen.values()))
         yield ctx.finding(
             "PRIV-SDK-001",
             Text(

@@ -89,13 +89,10 @@ class YaraEngine:
         return hits
 
 
-def decode_match(data: bytes) -> str:
-    """Matched bytes as text: UTF-8, else UTF-16LE (resources, binary XML), else escaped."""
-    for enc in ("utf-8", "utf-16-le"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if text.isprintable():
-            return text
-    return data.decode("latin-1").encode("unicode_escape").decode("ascii")
+def decode_match(data: bytes, identifier: str = "") -> str:
+    """Matched bytes as readable text. Strings whose identifier ends in `_utf16` are UTF-16LE
+    patterns (binary XML); everything else is read as UTF-8. Control bytes (a dex string's NUL
+    terminator, say) are shown escaped, never as raw characters."""
+    encoding = "utf-16-le" if identifier.endswith("_utf16") else "utf-8"
+    text = data.decode(encoding, "replace")
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

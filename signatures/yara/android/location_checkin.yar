@@ -13,19 +13,19 @@ rule checkin_keywords_zh
         sample = "samples/fingertip-checkin.apk"
     strings:
         $zh0 = "打卡"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh0w = { 53 62 61 53 }  // "打卡" UTF-16LE: binary XML, UTF-16 string pools
+        $zh0_utf16 = { 53 62 61 53 }  // "打卡" UTF-16LE: binary XML, UTF-16 string pools
         $zh1 = "签到"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh1w = { 7e 7b 30 52 }  // "签到" UTF-16LE: binary XML, UTF-16 string pools
+        $zh1_utf16 = { 7e 7b 30 52 }  // "签到" UTF-16LE: binary XML, UTF-16 string pools
         $zh2 = "签退"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh2w = { 7e 7b 00 90 }  // "签退" UTF-16LE: binary XML, UTF-16 string pools
+        $zh2_utf16 = { 7e 7b 00 90 }  // "签退" UTF-16LE: binary XML, UTF-16 string pools
         $zh3 = "考勤"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh3w = { 03 80 e4 52 }  // "考勤" UTF-16LE: binary XML, UTF-16 string pools
+        $zh3_utf16 = { 03 80 e4 52 }  // "考勤" UTF-16LE: binary XML, UTF-16 string pools
         $zh4 = "外勤"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh4w = { 16 59 e4 52 }  // "外勤" UTF-16LE: binary XML, UTF-16 string pools
+        $zh4_utf16 = { 16 59 e4 52 }  // "外勤" UTF-16LE: binary XML, UTF-16 string pools
         $zh5 = "补卡"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh5w = { 65 88 61 53 }  // "补卡" UTF-16LE: binary XML, UTF-16 string pools
+        $zh5_utf16 = { 65 88 61 53 }  // "补卡" UTF-16LE: binary XML, UTF-16 string pools
         $zh6 = "定位打卡"  // UTF-8: dex, JS, UTF-8 string pools
-        $zh6w = { 9a 5b 4d 4f 53 62 61 53 }  // "定位打卡" UTF-16LE: binary XML, UTF-16 string pools
+        $zh6_utf16 = { 9a 5b 4d 4f 53 62 61 53 }  // "定位打卡" UTF-16LE: binary XML, UTF-16 string pools
     condition:
         any of them
 }
