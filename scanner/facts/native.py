@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import lief
+from typing import TYPE_CHECKING
 
 from scanner.errors import CorruptPackage
+
+if TYPE_CHECKING:
+    import lief
 
 _ABI = re.compile(r"(?:^|/)lib/([^/]+)/[^/]+$")
 _FORTIFIED = re.compile(r"^__\w+_chk$")
 _CANARY = frozenset({"__stack_chk_fail", "__stack_chk_guard", "__intel_security_cookie"})
 
-lief.logging.disable()
+
+def _quiet_lief() -> None:
+    # Imported here, not at module level: lief takes 0.4 s to import, and only packages with
+    # native code should pay for it.
+    import lief
+
+    lief.logging.disable()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +72,9 @@ def _flag_set(binary: lief.ELF.Binary, tag: lief.ELF.DynamicEntry.TAG, flag: obj
 
 
 def read_native(location: str, name: str, data: bytes) -> NativeLibrary:
+    import lief
+
+    _quiet_lief()
     binary = lief.ELF.parse(data)
     if binary is None:
         raise CorruptPackage(f"{location}: not a parsable ELF file")

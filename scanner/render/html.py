@@ -65,6 +65,10 @@ LABELS: dict[str, dict[str, str]] = {
         "no": "否",
         "none": "无",
         "path": "调用路径",
+        "kind": "类型",
+        "name": "名称",
+        "permission": "权限",
+        "library": "库",
     },
     "en": {
         "report": "Scan report",
@@ -117,6 +121,10 @@ LABELS: dict[str, dict[str, str]] = {
         "no": "no",
         "none": "none",
         "path": "Call path",
+        "kind": "Kind",
+        "name": "Name",
+        "permission": "Permission",
+        "library": "Library",
     },
 }
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scanner.model import Evidence, SdkMatch
+from scanner.rules.yara_engine import LiteralSet
 
 _SIMPLE = re.compile(r"^[\w.$-]+$")
 MAX_EXAMPLES = 3
@@ -65,6 +66,7 @@ def _compile(entry: dict[str, object], source: str) -> SdkSignature | None:
 class SdkTable:
     signatures: tuple[SdkSignature, ...]
     sources: tuple[tuple[str, dict[str, object]], ...]
+    _literals: LiteralSet
 
     @classmethod
     def load(cls, directory: Path) -> SdkTable:
@@ -78,7 +80,8 @@ class SdkTable:
                 compiled = _compile(entry, source)
                 if compiled is not None:
                     sigs.append(compiled)
-        return cls(tuple(sigs), tuple(sources))
+        literals = LiteralSet({s.id: list(s.prefixes) for s in sigs})
+        return cls(tuple(sigs), tuple(sources), literals)
 
     def match(self, dex_classes: Iterable[tuple[str, list[str]]]) -> list[SdkMatch]:
         """SDKs whose signature matches a class some dex defines, with a few example classes.
@@ -87,56 +90,47 @@ class SdkTable:
         """
         found: dict[str, list[Evidence]] = {}
         for location, descriptors in dex_classes:
-            # One newline-joined string per dex: each prefix is then one C-speed find().
+            # One newline-joined text per dex: every prefix is then found in a single pass.
             text = "\n" + "\n".join(d[1:-1] for d in descriptors if d.startswith("L")) + "\n"
+            raw = text.encode("utf-8", "surrogatepass")
+            hits = self._literals.find(raw, MAX_EXAMPLES * 4)
             for sig in self.signatures:
                 examples = found.setdefault(sig.id, [])
-                if len(examples) >= MAX_EXAMPLES:
-                    continue
-                for cls_name in _find(text, sig, MAX_EXAMPLES - len(examples)):
-                    examples.append(Evidence(location=location, symbol=cls_name.replace("/", ".")))
+                lines = [_line_at(raw, off) for off in hits.get(sig.id, ())]
+                lines += _regex_lines(text, sig)
+                for line in dict.fromkeys(lines):
+                    if len(examples) >= MAX_EXAMPLES:
+                        break
+                    if all(e.symbol != line.replace("/", ".") for e in examples):
+                        examples.append(Evidence(location=location, symbol=line.replace("/", ".")))
         by_id = {s.id: s for s in self.signatures}
-        out = []
-        for sig_id, evidence in found.items():
-            if not evidence:
-                continue
-            sig = by_id[sig_id]
-            out.append(
-                SdkMatch(
-                    id=sig.id,
-                    name=sig.name,
-                    categories=sig.categories,
-                    source=sig.source,
-                    vendor=sig.vendor,
-                    evidence=tuple(evidence),
-                )
+        out = [
+            SdkMatch(
+                id=sig_id,
+                name=by_id[sig_id].name,
+                categories=by_id[sig_id].categories,
+                source=by_id[sig_id].source,
+                vendor=by_id[sig_id].vendor,
+                evidence=tuple(evidence),
             )
+            for sig_id, evidence in found.items()
+            if evidence
+        ]
         return sorted(out, key=lambda m: (m.name.lower(), m.id))
 
 
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start:end]
+def _line_at(raw: bytes, pos: int) -> str:
+    start = raw.rfind(b"\n", 0, pos) + 1
+    end = raw.find(b"\n", pos)
+    return raw[start:end].decode("utf-8", "replace")
 
 
-def _find(text: str, sig: SdkSignature, limit: int) -> list[str]:
+def _regex_lines(text: str, sig: SdkSignature) -> list[str]:
     out: list[str] = []
-    for prefix in sig.prefixes:
-        pos = text.find(prefix)
-        while pos >= 0 and len(out) < limit:
-            line = _line_at(text, pos)
-            if line not in out:
-                out.append(line)
-            nxt = text.find("\n", pos)
-            pos = text.find(prefix, nxt) if nxt >= 0 else -1
-        if len(out) >= limit:
-            return out
     for pattern in sig.patterns:
         for m in pattern.finditer(text):
-            line = _line_at(text, m.start())
-            if line not in out:
-                out.append(line)
-            if len(out) >= limit:
+            start = text.rfind("\n", 0, m.start()) + 1
+            out.append(text[start : text.find("\n", m.start())])
+            if len(out) >= MAX_EXAMPLES:
                 return out
     return out

@@ -89,6 +89,44 @@ class YaraEngine:
         return hits
 
 
+class LiteralSet:
+    """Many plain strings, in named groups, found in one pass (YARA's Aho-Corasick).
+
+    Used for SDK class-name prefixes: hundreds of them against every class name of an app.
+    """
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        self._names: list[str] = []
+        rules = []
+        for name, literals in sorted(groups.items()):
+            if not literals:
+                continue
+            # Hex strings: exact bytes, whatever characters a literal holds.
+            strings = "\n".join(
+                f"        $s{j} = {{ {lit.encode('utf-8').hex(' ')} }}"
+                for j, lit in enumerate(literals)
+            )
+            rules.append(
+                f"rule g{len(self._names)} {{\n    strings:\n{strings}\n"
+                "    condition:\n        any of them\n}"
+            )
+            self._names.append(name)
+        try:
+            self._rules = yara.compile(source="\n".join(rules)) if rules else None
+        except yara.Error as exc:
+            raise RuleError(f"literal set does not compile: {exc}") from exc
+
+    def find(self, data: bytes, limit: int) -> dict[str, list[int]]:
+        """Group name -> offsets of its literals in `data` (at most `limit` per literal)."""
+        if self._rules is None:
+            return {}
+        out: dict[str, list[int]] = {}
+        for m in self._rules.match(data=data, timeout=_TIMEOUT_S):
+            name = self._names[int(m.rule[1:])]
+            out[name] = sorted(inst.offset for s in m.strings for inst in s.instances[:limit])
+        return out
+
+
 def decode_match(data: bytes, identifier: str = "") -> str:
     """Matched bytes as readable text. Strings whose identifier ends in `_utf16` are UTF-16LE
     patterns (binary XML); everything else is read as UTF-8. Control bytes (a dex string's NUL

@@ -29,6 +29,16 @@ _MEDIA = re.compile(
     re.IGNORECASE,
 )
 
+# Assets worth matching for UI text and code: web and config files of any size, and small files
+# without an extension (configs, stubs). Other assets are data (input-method dictionaries,
+# models, databases): their words are not the app's UI, and matching them produced false
+# check-in keywords (Yosemite's Rime dictionary holds 打卡 and 考勤) at twice the cost.
+_ASSET_TEXT = re.compile(
+    r"\.(js|mjs|html?|json|xml|css|vue|wxml|wxss|nvue|properties|ini|cfg|conf|plist)$",
+    re.IGNORECASE,
+)
+SMALL_ASSET_BYTES = 256 * 1024
+
 _quiet = False
 
 
@@ -62,6 +72,7 @@ class ApkContents:
     dex: list[CodeFile] = field(default_factory=list)
     native: list[CodeFile] = field(default_factory=list)
     scannable: list[str] = field(default_factory=list)  # entry names for YARA (not dex/so)
+    data_assets: list[str] = field(default_factory=list)  # files not matched: data, not UI
     nested: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     _arsc: ResourceTable | None = None
@@ -155,4 +166,18 @@ def _collect(view: ZipView, out: ApkContents) -> None:
                 _collect(inner, out)
             continue
         if view is out.view:
-            out.scannable.append(name)
+            if _worth_matching(name, entry.size):
+                out.scannable.append(name)
+            else:
+                out.data_assets.append(name)
+
+
+def _worth_matching(name: str, size: int) -> bool:
+    """Resources, the manifest, and code/markup among assets and Java resources (see
+    _ASSET_TEXT): ICU tables, dictionaries and models elsewhere in the zip are data."""
+    if name.startswith("res/") or name in ("resources.arsc", "AndroidManifest.xml"):
+        return True
+    if name.upper().startswith("META-INF/") and name.upper().endswith((".SF", ".MF")):
+        return False  # the JAR signature: digests of every entry, nothing of the app's own
+    base = name.rsplit("/", 1)[-1]
+    return bool(_ASSET_TEXT.search(name)) or ("." not in base and size <= SMALL_ASSET_BYTES)
