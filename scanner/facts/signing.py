@@ -168,10 +168,13 @@ def _sequence(buf: bytes) -> Iterator[bytes]:
 # --------------------------------------------------------------------------- v2 / v3
 
 
-def _verify(public_key_der: bytes, algorithm: int, signature: bytes, data: bytes) -> bool:
-    hash_cls, kind, _ = _ALGORITHMS[algorithm]
+def _verify_spki(
+    spki_der: bytes, kind: str, hash_cls: type[hashes.HashAlgorithm], signature: bytes, data: bytes
+) -> bool:
+    """Check one signature with the key in a DER SubjectPublicKeyInfo; `kind` names the scheme
+    (rsa-pss, rsa-pkcs1, ecdsa, dsa) and must fit the key's type."""
     try:
-        key = serialization.load_der_public_key(public_key_der)
+        key = serialization.load_der_public_key(spki_der)
         if kind == "rsa-pss" and isinstance(key, rsa.RSAPublicKey):
             pss = padding.PSS(mgf=padding.MGF1(hash_cls()), salt_length=padding.PSS.DIGEST_LENGTH)
             key.verify(signature, data, pss, hash_cls())
@@ -186,6 +189,11 @@ def _verify(public_key_der: bytes, algorithm: int, signature: bytes, data: bytes
     except (InvalidSignature, ValueError, UnsupportedAlgorithm):
         return False
     return True
+
+
+def _verify(public_key_der: bytes, algorithm: int, signature: bytes, data: bytes) -> bool:
+    hash_cls, kind, _ = _ALGORITHMS[algorithm]
+    return _verify_spki(public_key_der, kind, hash_cls, signature, data)
 
 
 def _content_digest(fh: BinaryIO, layout: ZipLayout, block_start: int, algorithm: str) -> bytes:
@@ -452,8 +460,6 @@ def _signer_cert(si: cms.SignerInfo, certs: list[bytes]) -> bytes | None:
 
 
 def _verify_pkcs7(si: cms.SignerInfo, cert_der: bytes, content: bytes) -> bool:
-    from cryptography import x509 as cx509
-
     digest_name = si["digest_algorithm"]["algorithm"].native
     hash_cls: type[hashes.HashAlgorithm] | None = {
         "sha1": hashes.SHA1,
@@ -475,27 +481,12 @@ def _verify_pkcs7(si: cms.SignerInfo, cert_der: bytes, content: bytes) -> bool:
         if md != hashlib.new(digest_name, content).digest():
             return False
         data = b"\x31" + signed_attrs.dump()[1:]
-    signature = si["signature"].native
-    try:
-        key: object
-        try:
-            key = cx509.load_der_x509_certificate(cert_der).public_key()
-        except ValueError:
-            from asn1crypto import x509
+    from asn1crypto import x509
 
-            spki = x509.Certificate.load(cert_der)["tbs_certificate"]["subject_public_key_info"]
-            key = serialization.load_der_public_key(spki.dump())
-        if isinstance(key, rsa.RSAPublicKey):
-            key.verify(signature, data, padding.PKCS1v15(), hash_cls())
-        elif isinstance(key, ec.EllipticCurvePublicKey):
-            key.verify(signature, data, ec.ECDSA(hash_cls()))
-        elif isinstance(key, dsa.DSAPublicKey):
-            key.verify(signature, data, hash_cls())
-        else:
-            return False
-    except (InvalidSignature, ValueError, UnsupportedAlgorithm):
-        return False
-    return True
+    spki = x509.Certificate.load(cert_der)["tbs_certificate"]["subject_public_key_info"]
+    # JAR signatures use PKCS#1 v1.5 for RSA; the key type picks the scheme.
+    kind = {"rsa": "rsa-pkcs1", "ec": "ecdsa", "dsa": "dsa"}.get(spki.algorithm, "")
+    return _verify_spki(spki.dump(), kind, hash_cls, si["signature"].native, data)
 
 
 def _check_sf(
