@@ -33,7 +33,7 @@ from scanner.model import (
 )
 from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
-from scanner.rules.data import PermissionTable
+from scanner.rules.data import PackerTable, PermissionTable
 from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraEngine
 from scanner.scoring import evaluate
@@ -53,6 +53,7 @@ class Ruleset:
     yara: YaraEngine
     sdks: SdkTable
     permissions: PermissionTable
+    packers: PackerTable
     sha256: str
 
     @classmethod
@@ -64,6 +65,7 @@ class Ruleset:
             yara=YaraEngine.load(directory),
             sdks=SdkTable.load(directory / "data" / "trackers"),
             permissions=PermissionTable.load(directory / "data" / "android_permissions.json"),
+            packers=PackerTable.load(directory / "data" / "packers.json"),
             sha256=ruleset_sha256(directory),
         )
 
@@ -170,7 +172,7 @@ def _analyze(
         entry_names=tuple(names),
         dex_locations=tuple(d.location for d in contents.dex),
     )
-    ctx = Context(catalog=rs.catalog)
+    ctx = Context(catalog=rs.catalog, packers=rs.packers)
     findings: list[Finding] = []
     evaluated: list[str] = []
     for analyzer_cls in BUILTIN:

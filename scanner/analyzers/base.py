@@ -16,6 +16,7 @@ from scanner.facts.native import NativeLibrary
 from scanner.facts.signing import SigningInfo
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, SdkMatch, Severity, Text
 from scanner.rules.catalog import Catalog
+from scanner.rules.data import PackerTable
 from scanner.rules.yara_engine import YaraHit
 
 
@@ -36,6 +37,7 @@ class AndroidInputs:
 @dataclass(slots=True)
 class Context:
     catalog: Catalog
+    packers: PackerTable
     coverage_reasons: list[str] = field(default_factory=list)
 
     def finding(

@@ -5,22 +5,11 @@ A packed app hides its real code, so a finding here also marks the scan's covera
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 from typing import ClassVar
 
 from scanner.analyzers.base import AndroidInputs, Context
 from scanner.model import Evidence, Finding, Platform, Text
-from scanner.resources import signatures_dir
-
-
-@cache
-def packer_files(signatures: Path) -> tuple[tuple[str, str], ...]:
-    """(file name or path prefix, packer) pairs from signatures/data/packers.json."""
-    doc = json.loads((signatures / "data" / "packers.json").read_text(encoding="utf-8"))
-    return tuple((f, p["name"]) for p in doc["packers"] for f in p["files"])
 
 
 class PackerAnalyzer:
@@ -28,23 +17,17 @@ class PackerAnalyzer:
     platforms: ClassVar[tuple[Platform, ...]] = (Platform.ANDROID,)
     rule_ids: ClassVar[tuple[str, ...]] = ("SEC-PACK-001",)
 
-    def __init__(self, signatures: Path | None = None) -> None:
-        self._table = packer_files(signatures or signatures_dir())
-
     def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[Evidence]] = {}
         for name in inputs.entry_names:
-            base = name.rsplit("/", 1)[-1]
-            for pattern, packer in self._table:
-                hit = name.startswith(pattern) if "/" in pattern else base == pattern
-                if hit:
-                    found.setdefault(packer, []).append(
-                        Evidence(
-                            location=f"{inputs.package_label}!{name}",
-                            symbol=packer,
-                            excerpt=pattern,
-                        )
+            for pattern, packer in ctx.packers.match(name):
+                found.setdefault(packer, []).append(
+                    Evidence(
+                        location=f"{inputs.package_label}!{name}",
+                        symbol=packer,
+                        excerpt=pattern,
                     )
+                )
         for yara_hit in inputs.yara:
             if yara_hit.rule_id == "SEC-PACK-001":
                 packer = yara_hit.meta.get("packer", yara_hit.rule)

@@ -10,6 +10,26 @@ from scanner.model import Text
 
 
 @dataclass(frozen=True, slots=True)
+class PackerTable:
+    """File names (or path prefixes, when they contain `/`) each packer leaves in an APK."""
+
+    files: tuple[tuple[str, str], ...]  # (file name or path prefix, packer name)
+
+    @classmethod
+    def load(cls, path: Path) -> PackerTable:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return cls(tuple((f, p["name"]) for p in doc["packers"] for f in p["files"]))
+
+    def match(self, entry: str) -> list[tuple[str, str]]:
+        base = entry.rsplit("/", 1)[-1]
+        return [
+            (pattern, packer)
+            for pattern, packer in self.files
+            if (entry.startswith(pattern) if "/" in pattern else base == pattern)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
 class PermissionInfo:
     name: str
     protection_level: str

@@ -156,3 +156,29 @@ def test_zip_written_entries_are_not_extracted(tmp_path: Path) -> None:
     result = run_cli("scan", p, "-o", tmp_path / "out", "--format", "json")
     assert result.exit_code == 3
     assert not Path("/tmp/fingertip-should-not-exist").exists()
+
+
+def test_signatures_override_changes_rules_and_hash(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import ROOT
+
+    custom = tmp_path / "sig"
+    shutil.copytree(ROOT / "signatures", custom)
+    catalog = custom / "rules" / "catalog.toml"
+    text = catalog.read_text(encoding="utf-8")
+    start = text.index('id = "SEC-DEBUG-001"')
+    text = text[:start] + text[start:].replace('severity = "high"', 'severity = "low"', 1)
+    catalog.write_text(text, encoding="utf-8")
+    packers = custom / "data" / "packers.json"
+    packers.write_text(
+        packers.read_text(encoding="utf-8").replace("libjiagu.so", "libweak.so"), encoding="utf-8"
+    )
+    run_cli("scan", CHECKIN, "-o", tmp_path / "a", "--format", "json")
+    run_cli("scan", CHECKIN, "-o", tmp_path / "b", "--format", "json", "--signatures", custom)
+    default = reports(tmp_path / "a")["fingertip-checkin.apk"]
+    custom_doc = reports(tmp_path / "b")["fingertip-checkin.apk"]
+    assert default["tool"]["ruleset_sha256"] != custom_doc["tool"]["ruleset_sha256"]
+    severity = {f["rule_id"]: f["severity"] for f in custom_doc["findings"]}
+    assert severity["SEC-DEBUG-001"] == "low"
+    assert "SEC-PACK-001" in severity  # the custom packer table was used
