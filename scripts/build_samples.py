@@ -160,6 +160,34 @@ class App:
         return SRC / self.name
 
 
+# v2 + v3 with the 2048-bit release key and no v1: the "correctly signed" case,
+# so that no signing rule fires.
+V2V3_RELEASE = Signing(RELEASE2048, v1=False, v2=True, v3=True)
+
+# Code-graph fixtures (samples/README.md, "Code-graph samples"): one formalism
+# or privacy feature each, as a positive or a negative, Java only (no native
+# library) and signed like fingertip-clean, so that only the feature under test
+# shows. Sources in samples/src/android/<name>/.
+CODE_GRAPH_APPS: tuple[str, ...] = (
+    "form-checkin-button",
+    "form-checkin-dead",
+    "form-keyword-only",
+    "form-geofence",
+    "form-trace-boot",
+    "form-watermark-photo",
+    "form-camera-plain",
+    "form-screenshot",
+    "form-ranking",
+    "form-study-duration",
+    "form-media-player",
+    "form-social-tasks",
+    "form-report-forms",
+    "form-force-login",
+    "form-commerce",
+    "priv-preconsent",
+    "priv-after-consent",
+)
+
 APPS: tuple[App, ...] = (
     App(
         name="fingertip-checkin",
@@ -171,14 +199,15 @@ APPS: tuple[App, ...] = (
     App(
         name="fingertip-clean",
         native=(NativeLib("hard.c", "lib/x86_64/libhard.so", HARD_CFLAGS),),
-        signing=Signing(RELEASE2048, v1=False, v2=True, v3=True),
+        signing=V2V3_RELEASE,
     ),
     App(
         name="fingertip-packed",
         native=(NativeLib("jiagu.c", "lib/x86_64/libjiagu.so", HARD_CFLAGS),),
-        signing=Signing(RELEASE2048, v1=False, v2=True, v3=True),
+        signing=V2V3_RELEASE,
     ),
     App(name="fingertip-xss", native=(), signing=None),
+    *(App(name=name, native=(), signing=V2V3_RELEASE) for name in CODE_GRAPH_APPS),
 )
 
 
