@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TESTS ?=
 PYTEST_ARGS := $(if $(TESTS),-k "$(TESTS)",)
 
-.PHONY: venv demo test lint typecheck golden samples rules-doc bench accuracy clean
+.PHONY: venv demo test lint typecheck golden samples rules-doc peers bench accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,10 +47,14 @@ samples:
 rules-doc: $(STAMP)
 	$(BIN)/fingertip rules list --format markdown > docs/rules.md
 
-bench: $(STAMP)
-	$(PY) scripts/bench.py
+peers:
+	bash scripts/peers_setup.sh
 
-accuracy: $(STAMP)
+bench: $(STAMP) peers
+	$(PY) scripts/bench.py
+	$(PY) scripts/bench_warm.py
+
+accuracy: $(STAMP) peers
 	$(PY) scripts/tracker_accuracy.py
 
 clean:

@@ -35,7 +35,7 @@ from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
 from scanner.rules.data import PackerTable, PermissionTable
 from scanner.rules.sdks import SdkTable
-from scanner.rules.yara_engine import YaraEngine
+from scanner.rules.yara_engine import YaraEngine, YaraHit
 from scanner.scoring import evaluate
 from scanner.unpack.apk import ApkContents, open_apk
 from scanner.unpack.archive import ZipView
@@ -89,16 +89,23 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset) -> ScanResult:
         with ZipView.open_file(path, cfg.limits):
             pass
         raise UnsupportedPackage(f"{path.name}: iOS packages (IPA) are not supported yet")
-    contents = open_apk(path, cfg.limits)
-    try:
-        return _scan_apk(path, contents, cfg, ruleset)
-    finally:
-        contents.view.close()
+    # Hashing the whole file twice (its sha256, and the v2/v3 content digest) and YARA over the
+    # code are most of a scan's CPU; hashlib, zlib and YARA release the GIL, so they run beside
+    # the manifest, dex and resource work of the main thread.
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="fingertip-scan") as pool:
+        file_hash = pool.submit(_sha256, path)
+        contents = open_apk(path, cfg.limits)
+        try:
+            names = contents.view.names()
+            code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
+            code_hits = pool.submit(ruleset.yara.scan, code)
+            signing_job = pool.submit(_signing, path, names, contents)
+            return _analyze(path, names, contents, cfg, ruleset, file_hash, signing_job, code_hits)
+        finally:
+            contents.view.close()
 
 
-def _yara_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
-    for code in (*contents.dex, *contents.native):
-        yield code.location, code.data
+def _resource_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
     for name in contents.scannable:
         try:
             yield contents.view.location(name), contents.view.read(name)
@@ -114,28 +121,17 @@ def _signing(path: Path, names: list[str], contents: ApkContents) -> SigningInfo
             return f"signature: {exc}"
 
 
-def _scan_apk(path: Path, contents: ApkContents, cfg: ScanConfig, rs: Ruleset) -> ScanResult:
-    label = path.name
-    names = contents.view.names()
-    # Hashing the whole file twice (its sha256, and the v2/v3 content digest) is a third of a
-    # scan's CPU; hashlib and zlib release the GIL, so both run beside the inflate-and-match work.
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="fingertip-hash") as pool:
-        file_hash = pool.submit(_sha256, path)
-        signing_job = pool.submit(_signing, path, names, contents)
-        result = _analyze(path, label, names, contents, cfg, rs, file_hash, signing_job)
-    return result
-
-
 def _analyze(
     path: Path,
-    label: str,
     names: list[str],
     contents: ApkContents,
     cfg: ScanConfig,
     rs: Ruleset,
     file_hash: Future[str],
     signing_job: Future[SigningInfo | str],
+    code_hits: Future[list[YaraHit]],
 ) -> ScanResult:
+    label = path.name
     facts = read_android_facts(contents)
     errors = list(contents.errors)
 
@@ -153,7 +149,7 @@ def _analyze(
         except ScannerError as exc:
             errors.append(str(exc))
     sdks = tuple(rs.sdks.match(dex_classes))
-    hits = tuple(rs.yara.scan(_yara_inputs(contents)))
+    hits = tuple(code_hits.result() + rs.yara.scan(_resource_inputs(contents)))
     errors.extend(e for e in contents.errors if e not in errors)
     signed = signing_job.result()
     if isinstance(signed, str):

@@ -1,11 +1,13 @@
 """Third-party SDK and tracker tables, and matching them against the classes an app defines.
 
 Tables use the Exodus format: `code_signature` is a `|`-separated list of class-name prefixes in
-which `.` stands for any character (in practice `.` or `/`). Exodus runs each as a regex over
-every class name; this matcher turns the prefixes into plain substring searches over one joined
-string per dex, which gives the same answers (see BENCHMARKS.md, tracker agreement) at a fraction
-of the time. Alternatives of three characters or fewer are skipped, as Exodus skips them, and so
-are empty ones (a stray `|` would otherwise match every app).
+which `.` stands for any character (in practice `.` or `/`). Exodus runs the whole signature as
+one regex over every class name dexdump prints; this matcher finds all prefixes of all tables
+in one YARA pass over the newline-joined names of the classes each dex defines. Measured
+against exodus-core on the same table (BENCHMARKS.md, tracker agreement) the two differ where
+exodus-core counts names that are only referenced (a field's type) and where it does not open
+nested `.zip`/`.jar` archives. Alternatives of three characters or fewer, and empty ones (a
+stray `|` would match every app), are skipped.
 """
 
 from __future__ import annotations

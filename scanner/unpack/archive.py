@@ -18,7 +18,6 @@ from typing import BinaryIO
 from scanner.config import Limits
 from scanner.errors import CorruptPackage, UnsafeArchive, UnsupportedPackage
 
-_CHUNK = 1024 * 1024
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
@@ -153,14 +152,16 @@ class ZipView:
             raise KeyError(name)
         where = self.location(name)
         cap = self.limits.max_entry_bytes
-        out = io.BytesIO()
         try:
             with self._zip.open(info) as fh:
-                while chunk := fh.read(_CHUNK):
-                    self._budget.spend(len(chunk), self.label)
-                    if out.tell() + len(chunk) > cap:
-                        raise UnsafeArchive(f"{where}: inflates past the entry limit (zip bomb?)")
-                    out.write(chunk)
+                # One read of at most cap+1 bytes: zlib inflates it in a single call, and a
+                # header that lies about the size still cannot make us hold more than that.
+                data = fh.read(min(cap, max(info.file_size, 0)) + 1)
+                if len(data) > info.file_size:
+                    data += fh.read(cap + 1 - len(data))
+                if len(data) > cap:
+                    raise UnsafeArchive(f"{where}: inflates past the entry limit (zip bomb?)")
+                self._budget.spend(len(data), self.label)
         except zipfile.BadZipFile as exc:
             raise CorruptPackage(f"{where}: corrupt entry ({exc})") from exc
         except NotImplementedError as exc:
@@ -169,7 +170,7 @@ class ZipView:
             raise CorruptPackage(f"{where}: truncated entry ({exc})") from exc
         except RuntimeError as exc:  # encrypted entries
             raise CorruptPackage(f"{where}: cannot read entry ({exc})") from exc
-        return out.getvalue()
+        return data
 
     def nested(self, name: str) -> ZipView:
         """Open an archive stored inside this one, in memory, under the nesting limits."""
