@@ -443,6 +443,18 @@ class DexFile:
         self._strings[idx] = text
         return text
 
+    def find_string(self, value: str) -> int | None:
+        """The index of `value` in the string table, by binary search: dex files keep that table
+        sorted (by UTF-16 code units, which orders ASCII names as Python does)."""
+        lo, hi = 0, self.n_strings
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.string(mid) < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < self.n_strings and self.string(lo) == value else None
+
     def type_name(self, idx: int) -> str:
         """The descriptor of type `idx`: `Lcom/example/Foo;`, `[I`, `V`."""
         if not 0 <= idx < self.n_types:

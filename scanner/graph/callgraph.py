@@ -1,0 +1,491 @@
+"""A call graph of the whole app, in networkx, built from the fast dex reader.
+
+Nodes are methods (integers, with their signatures in `CodeGraph.names`); an edge means "can
+run next". Beside the invoke instructions, the graph adds what real apps do to reach code:
+
+- virtual and interface dispatch to overriding methods, limited to classes the app ever
+  instantiates (rapid type analysis: a listener class nobody creates cannot be called);
+- callbacks: the method that creates a listener, Runnable, Thread, Handler, AsyncTask, receiver
+  or observer reaches that object's callback methods (onClick, run, handleMessage, onReceive…);
+  registering it with the framework is how it would be called, and creating it is the
+  registration's precondition;
+- lambdas (invoke-custom's method handles) and D8's singleton lambda classes;
+- component launches: a method naming a manifest component (const-class or its class name as a
+  string) reaches that component's lifecycle methods;
+- static initialisers of classes a method instantiates or calls into.
+
+Calls into code that no dex defines (the framework) become leaf nodes named by the framework
+class the call resolves to, so `LocationService;->startForeground` reads as
+`Landroid/app/Service;->startForeground(…)` when LocationService extends Service.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from scanner.errors import CorruptPackage
+from scanner.graph.dex import DexFile, MethodRef
+from scanner.graph.entries import EntryPoint
+
+log = logging.getLogger(__name__)
+
+# Callback method names the framework (or a library's executor) calls on objects the app hands
+# it. Matching by name over-approximates a little; it is what keeps listeners reachable.
+CALLBACK_NAMES = frozenset(
+    {
+        "run",
+        "call",
+        "handleMessage",
+        "doInBackground",
+        "accept",
+        "apply",
+        "invoke",
+        "execute",
+        "uncaughtException",
+        "shouldOverrideUrlLoading",
+        "shouldInterceptRequest",
+        "doWork",
+        "createWork",
+    }
+)
+# Component lifecycle methods the system calls, beyond every `on*` method.
+LIFECYCLE_EXTRA = frozenset(
+    {
+        "<init>",
+        "<clinit>",
+        "attachBaseContext",
+        "query",
+        "insert",
+        "update",
+        "delete",
+        "getType",
+        "call",
+        "openFile",
+        "bulkInsert",
+        "applyBatch",
+        "run",
+        "handleMessage",
+    }
+)
+
+# The superclass chains of framework classes that apps extend, so calls resolve to the class
+# that really declares a method (IntentService -> Service -> ContextWrapper -> Context).
+FRAMEWORK_SUPER = {
+    "Landroid/app/IntentService;": "Landroid/app/Service;",
+    "Landroid/app/Service;": "Landroid/content/ContextWrapper;",
+    "Landroid/app/Application;": "Landroid/content/ContextWrapper;",
+    "Landroid/app/Activity;": "Landroid/view/ContextThemeWrapper;",
+    "Landroid/app/ListActivity;": "Landroid/app/Activity;",
+    "Landroid/app/TabActivity;": "Landroid/app/ActivityGroup;",
+    "Landroid/app/ActivityGroup;": "Landroid/app/Activity;",
+    "Landroid/preference/PreferenceActivity;": "Landroid/app/ListActivity;",
+    "Landroid/view/ContextThemeWrapper;": "Landroid/content/ContextWrapper;",
+    "Landroid/content/ContextWrapper;": "Landroid/content/Context;",
+    "Landroid/content/Context;": "Ljava/lang/Object;",
+    "Landroid/content/BroadcastReceiver;": "Ljava/lang/Object;",
+    "Landroid/content/ContentProvider;": "Ljava/lang/Object;",
+    "Landroid/os/Handler;": "Ljava/lang/Object;",
+    "Landroid/os/AsyncTask;": "Ljava/lang/Object;",
+    "Ljava/lang/Thread;": "Ljava/lang/Object;",
+    "Landroid/webkit/WebView;": "Landroid/widget/AbsoluteLayout;",
+    "Landroid/widget/AbsoluteLayout;": "Landroid/view/ViewGroup;",
+    "Landroid/view/ViewGroup;": "Landroid/view/View;",
+    "Landroid/view/View;": "Ljava/lang/Object;",
+}
+
+
+def framework_ancestors(cls: str) -> Iterator[str]:
+    """`cls` and its known framework superclasses, nearest first."""
+    seen = set()
+    while cls and cls not in seen:
+        seen.add(cls)
+        yield cls
+        cls = FRAMEWORK_SUPER.get(cls, "")
+
+
+@dataclass(slots=True)
+class ClassInfo:
+    descriptor: str
+    superclass: str | None
+    interfaces: tuple[str, ...]
+    location: str
+    methods: dict[str, int] = field(default_factory=dict)  # "name(proto)" -> node
+
+
+class CodeGraph:
+    """The graph plus what it needs to explain a path: method names, classes, strings."""
+
+    def __init__(self) -> None:
+        self.graph: Any = nx.DiGraph()
+        self.names: list[str] = []
+        self.index: dict[str, int] = {}
+        self.defined: set[int] = set()  # methods some dex defines (app, SDK or bundled library)
+        self.classes: dict[str, ClassInfo] = {}
+        self._strings: dict[int, tuple[DexFile, tuple[int, ...]]] = {}
+        self.location: dict[int, str] = {}  # defined method -> dex it is in
+        self.entries: dict[int, EntryPoint] = {}  # lifecycle method -> its component
+        self.errors: list[str] = []
+
+    # -- nodes ------------------------------------------------------------------------------
+
+    def node(self, signature: str) -> int:
+        n = self.index.get(signature)
+        if n is None:
+            n = len(self.names)
+            self.names.append(signature)
+            self.index[signature] = n
+        return n
+
+    def class_of(self, node: int) -> str:
+        return self.names[node].split("->", 1)[0]
+
+    def short(self, node: int) -> str:
+        """`Lcom/a/B$1;->onClick(Landroid/view/View;)V` -> `com.a.B$1.onClick`."""
+        cls, _, rest = self.names[node].partition("->")
+        return f"{cls[1:-1].replace('/', '.')}.{rest.split('(', 1)[0]}"
+
+    # -- hierarchy --------------------------------------------------------------------------
+
+    def app_chain(self, cls: str) -> Iterator[ClassInfo]:
+        """`cls` and its superclasses that some dex defines, nearest first."""
+        seen = set()
+        info = self.classes.get(cls)
+        while info is not None and info.descriptor not in seen:
+            seen.add(info.descriptor)
+            yield info
+            info = self.classes.get(info.superclass or "")
+
+    def framework_base(self, cls: str) -> str:
+        """The first superclass of `cls` that no dex defines (the framework class)."""
+        last = cls
+        for info in self.app_chain(cls):
+            last = info.superclass or "Ljava/lang/Object;"
+        return last
+
+    def supertypes(self, cls: str) -> set[str]:
+        """Every class and interface `cls` is, app-defined or not (framework chain included)."""
+        out: set[str] = set()
+        stack = [cls]
+        while stack:
+            c = stack.pop()
+            if c in out:
+                continue
+            out.add(c)
+            info = self.classes.get(c)
+            if info is not None:
+                if info.superclass:
+                    stack.append(info.superclass)
+                stack.extend(info.interfaces)
+            else:
+                out.update(framework_ancestors(c))
+        return out
+
+    def callees(self, node: int) -> Iterable[int]:
+        return self.graph.successors(node)  # type: ignore[no-any-return]
+
+    def strings(self, node: int) -> tuple[str, ...]:
+        """The string constants a method uses, decoded on demand (most are never asked for)."""
+        found = self._strings.get(node)
+        if found is None:
+            return ()
+        dex, indexes = found
+        return tuple(dex.string(i) for i in indexes)
+
+
+def _signature(ref: MethodRef) -> str:
+    return f"{ref.cls}->{ref.name}{ref.proto}"
+
+
+def build(dex_files: Iterable[tuple[str, bytes]], entries: Iterable[EntryPoint]) -> CodeGraph:
+    """Read every dex and build the whole-app graph; `entries` come from the manifest."""
+    g = CodeGraph()
+    entry_list = list(entries)
+    dexes: list[DexFile] = []
+    for location, data in dex_files:
+        try:
+            dex = DexFile(data, location)
+        except CorruptPackage as exc:
+            g.errors.append(str(exc))
+            continue
+        _declare(g, dex)
+        dexes.append(dex)
+    b = _Builder(g, entry_list)
+    for dex in dexes:
+        b.read_code(dex)
+        g.errors.extend(dex.errors[:20])
+    b.dispatch_edges()
+    g.graph = _digraph(len(g.names), b.edges, b.kinds)
+    for entry in entry_list:
+        for node in _lifecycle(g, entry.component):
+            g.entries.setdefault(node, entry)
+    return g
+
+
+def _digraph(n_nodes: int, edges: set[tuple[int, int]], kinds: dict[tuple[int, int], str]) -> Any:
+    """A networkx DiGraph filled in bulk.
+
+    `add_edges_from` checks and copies each of several hundred thousand edges one by one, a
+    third of the graph's build time; this fills the same adjacency dictionaries networkx keeps
+    (`_succ`/`_adj`, `_pred`, `_node`; networkx is pinned) with one attribute dict per edge,
+    holding `kind` for edges that are not plain invokes.
+    """
+    succ: list[dict[int, dict[str, str]]] = [{} for _ in range(n_nodes)]
+    pred: list[dict[int, dict[str, str]]] = [{} for _ in range(n_nodes)]
+    for u, v in edges:
+        kind = kinds.get((u, v))
+        data = {"kind": kind} if kind is not None else {}
+        succ[u][v] = data
+        pred[v][u] = data
+    graph = nx.DiGraph()
+    graph._node = {n: {} for n in range(n_nodes)}
+    graph._succ = graph._adj = dict(enumerate(succ))
+    graph._pred = dict(enumerate(pred))
+    return graph
+
+
+def _declare(g: CodeGraph, dex: DexFile) -> None:
+    """Classes and their methods' nodes: known before any code is read, so calls resolve."""
+    for cls in dex.classes:
+        if cls.descriptor in g.classes:
+            continue  # the first dex defining a class wins, as in the class loader
+        info = ClassInfo(cls.descriptor, cls.superclass, cls.interfaces, dex.location)
+        g.classes[cls.descriptor] = info
+        for method in cls.direct_methods + cls.virtual_methods:
+            try:
+                ref = dex.method_ref(method.method_idx)
+            except CorruptPackage as exc:
+                g.errors.append(str(exc))
+                continue
+            key = f"{ref.name}{ref.proto}"
+            node = g.node(f"{cls.descriptor}->{key}")
+            info.methods[key] = node
+            g.defined.add(node)
+            g.location[node] = dex.location
+
+
+class _Builder:
+    """Edges from code, with the per-dex caches that make 300,000 invokes cheap to resolve."""
+
+    def __init__(self, g: CodeGraph, entries: list[EntryPoint]) -> None:
+        self.g = g
+        self.edges: set[tuple[int, int]] = set()
+        self.kinds: dict[tuple[int, int], str] = {}
+        self.instantiated: set[str] = {e.component for e in entries}
+        self.components = {e.component for e in entries}
+        self.virtual_calls: set[tuple[int, MethodRef]] = set()
+        self._callbacks: dict[str, tuple[int, ...]] = {}
+        self._lifecycle: dict[str, tuple[int, ...]] = {}
+
+    def _edge(self, src: int, dst: int, kind: str | None = None) -> None:
+        self.edges.add((src, dst))
+        if kind is not None:
+            self.kinds.setdefault((src, dst), kind)
+
+    def read_code(self, dex: DexFile) -> None:
+        g = self.g
+        resolved: dict[int, tuple[int, MethodRef, int | None]] = {}  # method idx -> target
+        types: dict[int, str] = {}
+        singletons: dict[int, str | None] = {}  # field idx -> its class, if a singleton
+        launch_strings = self._launch_strings(dex)
+        for cls in dex.classes:
+            info = g.classes.get(cls.descriptor)
+            if info is None or info.location != dex.location:
+                continue
+            for method in cls.direct_methods + cls.virtual_methods:
+                if not method.code_off:
+                    continue
+                code = dex.code(method)
+                if code is None:
+                    continue
+                try:
+                    ref = dex.method_ref(method.method_idx)
+                except CorruptPackage:
+                    continue
+                src = info.methods[f"{ref.name}{ref.proto}"]
+                if code.strings:
+                    g._strings[src] = (dex, tuple(code.strings))
+                self._invokes(dex, src, code.invokes, resolved)
+                for t in code.types_instantiated:
+                    name = types.get(t) or types.setdefault(t, dex.type_name(t))
+                    self._created(src, name)
+                for fidx in code.fields_read:
+                    # `X.INSTANCE` of type X: D8's singleton lambdas and Kotlin objects.
+                    singleton = singletons.get(fidx, "?")
+                    if singleton == "?":
+                        fref = dex.field_ref(fidx)
+                        singleton = singletons[fidx] = fref.cls if fref.cls == fref.type else None
+                    if singleton is not None:
+                        self._created(src, singleton)
+                for t in code.classes_referenced:
+                    name = types.get(t) or types.setdefault(t, dex.type_name(t))
+                    if name in self.components:
+                        self._launch(src, name)
+                for sidx in code.strings:
+                    target = launch_strings.get(sidx)
+                    if target is not None:
+                        self._launch(src, target)
+
+    def _invokes(
+        self,
+        dex: DexFile,
+        src: int,
+        invokes: Sequence[tuple[str, int]],
+        resolved: dict[int, tuple[int, MethodRef, int | None]],
+    ) -> None:
+        for kind, idx in invokes:
+            if kind == "custom":  # invoke-custom: the lambda's implementation runs when called
+                for handle in dex.call_site(idx).method_handles:
+                    self._edge(src, _resolve(self.g, handle), "lambda")
+                continue
+            target = resolved.get(idx)
+            if target is None:
+                ref = dex.method_ref(idx)
+                target = (_resolve(self.g, ref), ref, _clinit(self.g, ref.cls))
+                resolved[idx] = target
+            dst, ref, init = target
+            self.edges.add((src, dst))
+            if kind in ("virtual", "interface"):
+                self.virtual_calls.add((src, ref))
+            elif kind == "static" and init is not None:
+                self._edge(src, init, "clinit")
+
+    def _created(self, src: int, cls: str) -> None:
+        if cls not in self.g.classes:
+            return
+        self.instantiated.add(cls)
+        callbacks = self._callbacks.get(cls)
+        if callbacks is None:
+            callbacks = tuple(_callbacks(self.g, cls))
+            init = _clinit(self.g, cls)
+            callbacks += (init,) if init is not None else ()
+            self._callbacks[cls] = callbacks
+        for cb in callbacks:
+            self._edge(src, cb, "callback")
+
+    def _launch(self, src: int, component: str) -> None:
+        nodes = self._lifecycle.get(component)
+        if nodes is None:
+            nodes = self._lifecycle.setdefault(component, tuple(_lifecycle(self.g, component)))
+        for node in nodes:
+            self._edge(src, node, "intent")
+
+    def _launch_strings(self, dex: DexFile) -> dict[int, str]:
+        """String ids naming a manifest component (`com.app.MainActivity`): dex string tables
+        are sorted, so each name is a binary search, not a decode of every string."""
+        out = {}
+        for component in self.components:
+            idx = dex.find_string(component[1:-1].replace("/", "."))
+            if idx is not None:
+                out[idx] = component
+        return out
+
+    def dispatch_edges(self) -> None:
+        dispatch = _Dispatch(self.g, self.instantiated, _subclass_index(self.g))
+        for src, ref in self.virtual_calls:
+            for over in dispatch.overrides(ref):
+                self._edge(src, over, "dispatch")
+
+
+def _subclass_index(g: CodeGraph) -> dict[str, list[str]]:
+    """Direct subclasses and implementers of each type, among the classes the dex files define."""
+    index: dict[str, list[str]] = {}
+    for info in g.classes.values():
+        if info.superclass:
+            index.setdefault(info.superclass, []).append(info.descriptor)
+        for iface in info.interfaces:
+            index.setdefault(iface, []).append(info.descriptor)
+    return index
+
+
+def _resolve(g: CodeGraph, ref: MethodRef) -> int:
+    """The node a call to `ref` lands on: the defining app method, else a framework leaf."""
+    key = f"{ref.name}{ref.proto}"
+    for info in g.app_chain(ref.cls):
+        node = info.methods.get(key)
+        if node is not None:
+            return node
+    if ref.cls in g.classes:
+        # Inherited from the framework: name the framework class that declares it.
+        return g.node(f"{g.framework_base(ref.cls)}->{key}")
+    return g.node(_signature(ref))
+
+
+# A call whose receiver could be more classes than this is megamorphic (toString on an Object,
+# run on any Runnable): fanning out to every override would make every listener reachable from
+# every logging call. Such calls keep only their resolved target.
+MAX_DISPATCH_TARGETS = 24
+
+
+class _Dispatch:
+    """Overrides of a method in instantiated subtypes, computed once per (class, method)."""
+
+    def __init__(
+        self, g: CodeGraph, instantiated: set[str], subclasses: dict[str, list[str]]
+    ) -> None:
+        self.g = g
+        self.instantiated = instantiated
+        self.subclasses = subclasses
+        self._subtypes: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[tuple[str, str], tuple[int, ...]] = {}
+
+    def subtypes(self, cls: str) -> tuple[str, ...]:
+        """Instantiated subclasses and implementers of `cls`, transitively."""
+        found = self._subtypes.get(cls)
+        if found is None:
+            out: list[str] = []
+            stack = list(self.subclasses.get(cls, ()))
+            seen: set[str] = set()
+            while stack:
+                c = stack.pop()
+                if c in seen:
+                    continue
+                seen.add(c)
+                stack.extend(self.subclasses.get(c, ()))
+                if c in self.instantiated:
+                    out.append(c)
+            found = tuple(out)
+            self._subtypes[cls] = found
+        return found
+
+    def overrides(self, ref: MethodRef) -> tuple[int, ...]:
+        key = f"{ref.name}{ref.proto}"
+        cached = self._cache.get((ref.cls, key))
+        if cached is None:
+            if ref.cls == "Ljava/lang/Object;":
+                cached = ()
+            else:
+                nodes = []
+                for cls in self.subtypes(ref.cls):
+                    node = self.g.classes[cls].methods.get(key)
+                    if node is not None:
+                        nodes.append(node)
+                cached = tuple(nodes) if len(nodes) <= MAX_DISPATCH_TARGETS else ()
+            self._cache[(ref.cls, key)] = cached
+        return cached
+
+
+def _callbacks(g: CodeGraph, cls: str) -> Iterator[int]:
+    """Callback methods of an app class and its app superclasses."""
+    for info in g.app_chain(cls):
+        for key, node in info.methods.items():
+            name = key.split("(", 1)[0]
+            if name.startswith("on") or name in CALLBACK_NAMES:
+                yield node
+
+
+def _lifecycle(g: CodeGraph, cls: str) -> Iterator[int]:
+    for info in g.app_chain(cls):
+        for key, node in info.methods.items():
+            name = key.split("(", 1)[0]
+            if name.startswith("on") or name in LIFECYCLE_EXTRA:
+                yield node
+
+
+def _clinit(g: CodeGraph, cls: str) -> int | None:
+    info = g.classes.get(cls)
+    return info.methods.get("<clinit>()V") if info else None

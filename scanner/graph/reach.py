@@ -1,0 +1,89 @@
+"""Reachability from the manifest's entry points, shortest paths, and dead code."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from scanner.graph.callgraph import CodeGraph
+from scanner.graph.entries import EntryPoint
+
+
+class Reach:
+    """One breadth-first search from every entry point at once: for each reached method, the
+    entry it was first reached from and its predecessor, so paths are shortest."""
+
+    def __init__(self, g: CodeGraph, roots: Iterable[int] | None = None) -> None:
+        self.g = g
+        self.parent: dict[int, int] = {}
+        self.entry_of: dict[int, int] = {}
+        if roots is not None:
+            self._search(sorted(roots))
+            return
+        # Primary entries first, so a path starts where the system starts the app (a boot
+        # receiver), not at the internal service that receiver starts; then internal
+        # components the app's code never visibly starts (reflection, libraries' intents).
+        primary = sorted(n for n, e in g.entries.items() if e.primary)
+        self._search(primary)
+        self._search(sorted(n for n, e in g.entries.items() if not e.primary))
+
+    def _search(self, roots: list[int]) -> None:
+        queue: deque[int] = deque()
+        for root in roots:
+            if root not in self.entry_of:
+                self.entry_of[root] = root
+                self.parent[root] = -1
+                queue.append(root)
+        adj = self.g.graph.adj
+        while queue:
+            node = queue.popleft()
+            entry = self.entry_of[node]
+            for nxt in adj[node]:
+                if nxt not in self.entry_of:
+                    self.entry_of[nxt] = entry
+                    self.parent[nxt] = node
+                    queue.append(nxt)
+
+    def reachable(self, node: int) -> bool:
+        return node in self.entry_of
+
+    def path(self, node: int) -> list[int]:
+        """Entry-point method first, `node` last; empty when unreachable."""
+        if node not in self.parent:
+            return []
+        out = [node]
+        while self.parent[out[-1]] != -1:
+            out.append(self.parent[out[-1]])
+        return out[::-1]
+
+    def entry(self, node: int) -> EntryPoint | None:
+        root = self.entry_of.get(node)
+        return None if root is None else self.g.entries.get(root)
+
+    def dead(self) -> set[int]:
+        """Methods some dex defines that no entry point reaches."""
+        return self.g.defined - self.entry_of.keys()
+
+
+def near(g: CodeGraph, sources: Iterable[int], targets: set[int], hops: int) -> list[int] | None:
+    """A shortest path (≤ `hops` edges) from any of `sources` to any of `targets`, or None."""
+    parent: dict[int, int] = {}
+    frontier = []
+    for s in sources:
+        if s not in parent:
+            parent[s] = -1
+            frontier.append(s)
+    for _ in range(hops + 1):
+        nxt: list[int] = []
+        for node in frontier:
+            if node in targets:
+                out = [node]
+                while parent[out[-1]] != -1:
+                    out.append(parent[out[-1]])
+                return out[::-1]
+            for succ in g.graph.adj[node]:
+                if succ not in parent:
+                    parent[succ] = node
+                    nxt.append(succ)
+        frontier = nxt
+    return None
