@@ -22,8 +22,9 @@ class the call resolves to, so `LocationService;->startForeground` reads as
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -219,32 +220,35 @@ def build(dex_files: Iterable[tuple[str, bytes]], entries: Iterable[EntryPoint])
         b.read_code(dex)
         g.errors.extend(dex.errors[:20])
     b.dispatch_edges()
-    g.graph = _digraph(len(g.names), b.edges, b.kinds)
+    g.graph = _digraph(len(g.names), b.succ)
     for entry in entry_list:
         for node in _lifecycle(g, entry.component):
             g.entries.setdefault(node, entry)
     return g
 
 
-def _digraph(n_nodes: int, edges: set[tuple[int, int]], kinds: dict[tuple[int, int], str]) -> Any:
+_PLAIN: Mapping[str, str] = MappingProxyType({})
+
+
+def _digraph(n_nodes: int, succ: dict[int, dict[int, Mapping[str, str]]]) -> Any:
     """A networkx DiGraph filled in bulk.
 
     `add_edges_from` checks and copies each of several hundred thousand edges one by one, a
-    third of the graph's build time; this fills the same adjacency dictionaries networkx keeps
-    (`_succ`/`_adj`, `_pred`, `_node`; networkx is pinned) with one attribute dict per edge,
-    holding `kind` for edges that are not plain invokes.
+    third of the graph's build time; this fills the adjacency dictionaries networkx keeps
+    (`_succ`/`_adj`, `_pred`, `_node`; networkx is pinned). Edge data is read-only and shared
+    (an empty mapping for plain invokes, one `{"kind": …}` per derived kind): the graph is a
+    record of the code, not a workspace.
     """
-    succ: list[dict[int, dict[str, str]]] = [{} for _ in range(n_nodes)]
-    pred: list[dict[int, dict[str, str]]] = [{} for _ in range(n_nodes)]
-    for u, v in edges:
-        kind = kinds.get((u, v))
-        data = {"kind": kind} if kind is not None else {}
-        succ[u][v] = data
-        pred[v][u] = data
+    full_succ: dict[int, dict[int, Mapping[str, str]]] = {n: {} for n in range(n_nodes)}
+    full_succ.update(succ)
+    pred: dict[int, dict[int, Mapping[str, str]]] = {n: {} for n in range(n_nodes)}
+    for u, targets in succ.items():
+        for v, data in targets.items():
+            pred[v][u] = data
     graph = nx.DiGraph()
     graph._node = {n: {} for n in range(n_nodes)}
-    graph._succ = graph._adj = dict(enumerate(succ))
-    graph._pred = dict(enumerate(pred))
+    graph._succ = graph._adj = full_succ
+    graph._pred = pred
     return graph
 
 
@@ -268,23 +272,35 @@ def _declare(g: CodeGraph, dex: DexFile) -> None:
             g.location[node] = dex.location
 
 
+_KIND = {
+    k: MappingProxyType({"kind": k}) for k in ("lambda", "dispatch", "callback", "clinit", "intent")
+}
+
+
 class _Builder:
-    """Edges from code, with the per-dex caches that make 300,000 invokes cheap to resolve."""
+    """Edges from code, with the per-dex caches that make 300,000 invokes cheap to resolve.
+
+    Edges go straight into adjacency dictionaries (`succ[src][dst] = edge data`): a plain
+    invoke is `_PLAIN`; other edges carry their kind, and an invoke wins over a derived kind.
+    """
 
     def __init__(self, g: CodeGraph, entries: list[EntryPoint]) -> None:
         self.g = g
-        self.edges: set[tuple[int, int]] = set()
-        self.kinds: dict[tuple[int, int], str] = {}
+        self.succ: dict[int, dict[int, Mapping[str, str]]] = {}
         self.instantiated: set[str] = {e.component for e in entries}
         self.components = {e.component for e in entries}
-        self.virtual_calls: set[tuple[int, MethodRef]] = set()
+        self.virtual_calls: dict[MethodRef, set[int]] = {}  # callee ref -> calling methods
         self._callbacks: dict[str, tuple[int, ...]] = {}
         self._lifecycle: dict[str, tuple[int, ...]] = {}
 
-    def _edge(self, src: int, dst: int, kind: str | None = None) -> None:
-        self.edges.add((src, dst))
-        if kind is not None:
-            self.kinds.setdefault((src, dst), kind)
+    def _edges(self, src: int, targets: Iterable[int], kind: str) -> None:
+        out = self.succ.get(src)
+        if out is None:
+            out = self.succ[src] = {}
+        data = _KIND[kind]
+        for dst in targets:
+            if dst not in out:
+                out[dst] = data
 
     def read_code(self, dex: DexFile) -> None:
         g = self.g
@@ -292,6 +308,8 @@ class _Builder:
         types: dict[int, str] = {}
         singletons: dict[int, str | None] = {}  # field idx -> its class, if a singleton
         launch_strings = self._launch_strings(dex)
+        components = self.components
+        succ = self.succ
         for cls in dex.classes:
             info = g.classes.get(cls.descriptor)
             if info is None or info.location != dex.location:
@@ -307,11 +325,16 @@ class _Builder:
                 except CorruptPackage:
                     continue
                 src = info.methods[f"{ref.name}{ref.proto}"]
+                out = succ.get(src)
+                if out is None:
+                    out = succ[src] = {}
                 if code.strings:
                     g._strings[src] = (dex, tuple(code.strings))
-                self._invokes(dex, src, code.invokes, resolved)
+                self._invokes(dex, src, out, code.invokes, resolved)
                 for t in code.types_instantiated:
-                    name = types.get(t) or types.setdefault(t, dex.type_name(t))
+                    name = types.get(t)
+                    if name is None:
+                        name = types[t] = dex.type_name(t)
                     self._created(src, name)
                 for fidx in code.fields_read:
                     # `X.INSTANCE` of type X: D8's singleton lambdas and Kotlin objects.
@@ -322,8 +345,10 @@ class _Builder:
                     if singleton is not None:
                         self._created(src, singleton)
                 for t in code.classes_referenced:
-                    name = types.get(t) or types.setdefault(t, dex.type_name(t))
-                    if name in self.components:
+                    name = types.get(t)
+                    if name is None:
+                        name = types[t] = dex.type_name(t)
+                    if name in components:
                         self._launch(src, name)
                 for sidx in code.strings:
                     target = launch_strings.get(sidx)
@@ -334,25 +359,30 @@ class _Builder:
         self,
         dex: DexFile,
         src: int,
+        out: dict[int, Mapping[str, str]],
         invokes: Sequence[tuple[str, int]],
         resolved: dict[int, tuple[int, MethodRef, int | None]],
     ) -> None:
+        g = self.g
+        virtual_calls = self.virtual_calls
         for kind, idx in invokes:
             if kind == "custom":  # invoke-custom: the lambda's implementation runs when called
-                for handle in dex.call_site(idx).method_handles:
-                    self._edge(src, _resolve(self.g, handle), "lambda")
+                handles = dex.call_site(idx).method_handles
+                self._edges(src, (_resolve(g, h) for h in handles), "lambda")
                 continue
             target = resolved.get(idx)
             if target is None:
                 ref = dex.method_ref(idx)
-                target = (_resolve(self.g, ref), ref, _clinit(self.g, ref.cls))
-                resolved[idx] = target
+                target = resolved[idx] = (_resolve(g, ref), ref, _clinit(g, ref.cls))
             dst, ref, init = target
-            self.edges.add((src, dst))
-            if kind in ("virtual", "interface"):
-                self.virtual_calls.add((src, ref))
-            elif kind == "static" and init is not None:
-                self._edge(src, init, "clinit")
+            out[dst] = _PLAIN
+            if kind == "virtual" or kind == "interface":
+                callers = virtual_calls.get(ref)
+                if callers is None:
+                    callers = virtual_calls[ref] = set()
+                callers.add(src)
+            elif kind == "static" and init is not None and init not in out:
+                out[init] = _KIND["clinit"]
 
     def _created(self, src: int, cls: str) -> None:
         if cls not in self.g.classes:
@@ -361,18 +391,18 @@ class _Builder:
         callbacks = self._callbacks.get(cls)
         if callbacks is None:
             callbacks = tuple(_callbacks(self.g, cls))
-            init = _clinit(self.g, cls)
-            callbacks += (init,) if init is not None else ()
             self._callbacks[cls] = callbacks
-        for cb in callbacks:
-            self._edge(src, cb, "callback")
+            init = _clinit(self.g, cls)
+            if init is not None:
+                self._callbacks[cls] = (*callbacks, init)
+                callbacks = self._callbacks[cls]
+        self._edges(src, callbacks, "callback")
 
     def _launch(self, src: int, component: str) -> None:
         nodes = self._lifecycle.get(component)
         if nodes is None:
             nodes = self._lifecycle.setdefault(component, tuple(_lifecycle(self.g, component)))
-        for node in nodes:
-            self._edge(src, node, "intent")
+        self._edges(src, nodes, "intent")
 
     def _launch_strings(self, dex: DexFile) -> dict[int, str]:
         """String ids naming a manifest component (`com.app.MainActivity`): dex string tables
@@ -386,9 +416,11 @@ class _Builder:
 
     def dispatch_edges(self) -> None:
         dispatch = _Dispatch(self.g, self.instantiated, _subclass_index(self.g))
-        for src, ref in self.virtual_calls:
-            for over in dispatch.overrides(ref):
-                self._edge(src, over, "dispatch")
+        for ref, callers in self.virtual_calls.items():
+            overrides = dispatch.overrides(ref)
+            if overrides:
+                for src in callers:
+                    self._edges(src, overrides, "dispatch")
 
 
 def _subclass_index(g: CodeGraph) -> dict[str, list[str]]:
