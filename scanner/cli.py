@@ -142,6 +142,11 @@ main.params.append(
 @click.option(
     "--timestamp", is_flag=True, help="Record the scan time in the JSON (off: reproducible)."
 )
+@click.option(
+    "--no-graph",
+    is_flag=True,
+    help="Skip the call graph: faster, but code findings stop at E1/E2 (no paths).",
+)
 def scan_command(
     packages: tuple[Path, ...],
     out_dir: Path,
@@ -150,6 +155,7 @@ def scan_command(
     fail_on: str,
     signatures: Path | None,
     timestamp: bool,
+    no_graph: bool,
 ) -> None:
     """Scan APK packages and write one report per package and format.
 
@@ -161,7 +167,9 @@ def scan_command(
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    cfg = ScanConfig(fail_on=Severity(fail_on), signatures=signatures, lang=lang)
+    cfg = ScanConfig(
+        fail_on=Severity(fail_on), signatures=signatures, lang=lang, code_graph=not no_graph
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     tool = {
         "name": ruleset.tool.name,

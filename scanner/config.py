@@ -32,3 +32,6 @@ class ScanConfig:
     fail_on: Severity = Severity.HIGH
     signatures: Path | None = None
     lang: str = "zh"
+    # The whole-app call graph: evidence levels E3/E4 and paths. Off: a faster scan whose
+    # code findings stop at E2.
+    code_graph: bool = True

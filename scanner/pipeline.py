@@ -15,13 +15,15 @@ from typing import Any
 
 from scanner import __version__
 from scanner.analyzers import BUILTIN
-from scanner.analyzers.base import AndroidInputs, Context
+from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError, UnsupportedPackage
 from scanner.facts.android import AndroidFacts, read_android_facts
 from scanner.facts.dex import defined_classes
 from scanner.facts.native import NativeLibrary, read_native
+from scanner.facts.resources import ResourceTexts
 from scanner.facts.signing import SigningInfo, read_signing
+from scanner.graph.entries import entry_points
 from scanner.model import (
     App,
     Coverage,
@@ -33,7 +35,7 @@ from scanner.model import (
 )
 from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
-from scanner.rules.data import PackerTable, PermissionTable
+from scanner.rules.data import BehaviourTable, PackerTable, PermissionTable
 from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraEngine, YaraHit
 from scanner.scoring import evaluate
@@ -54,6 +56,7 @@ class Ruleset:
     sdks: SdkTable
     permissions: PermissionTable
     packers: PackerTable
+    behaviours: BehaviourTable
     sha256: str
 
     @classmethod
@@ -66,6 +69,7 @@ class Ruleset:
             sdks=SdkTable.load(directory / "data" / "trackers"),
             permissions=PermissionTable.load(directory / "data" / "android_permissions.json"),
             packers=PackerTable.load(directory / "data" / "packers.json"),
+            behaviours=BehaviourTable.load(directory / "data" / "behaviours.toml"),
             sha256=ruleset_sha256(directory),
         )
 
@@ -167,8 +171,11 @@ def _analyze(
         yara=hits,
         entry_names=tuple(names),
         dex_locations=tuple(d.location for d in contents.dex),
+        code=_code_evidence(contents, facts, errors) if cfg.code_graph else None,
     )
-    ctx = Context(catalog=rs.catalog, packers=rs.packers)
+    ctx = Context(
+        catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
+    )
     findings: list[Finding] = []
     evaluated: list[str] = []
     for analyzer_cls in BUILTIN:
@@ -212,6 +219,17 @@ def _analyze(
         errors=tuple(errors),
         facts=_report_facts(facts, signing, native, contents, dex_classes),
     )
+
+
+def _code_evidence(contents: ApkContents, facts: AndroidFacts, errors: list[str]) -> CodeEvidence:
+    """The whole-app call graph, reachability from the manifest's entry points, and the
+    screens' texts; imported here because networkx is only needed when the graph is built."""
+    from scanner.graph.callgraph import build
+    from scanner.graph.reach import Reach
+
+    graph = build(((d.location, d.data) for d in contents.dex), entry_points(facts))
+    errors.extend(graph.errors[:20])
+    return CodeEvidence(graph=graph, reach=Reach(graph), texts=ResourceTexts(contents).texts)
 
 
 def _permissions(facts: AndroidFacts, table: PermissionTable) -> Iterator[Permission]:

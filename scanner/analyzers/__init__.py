@@ -1,9 +1,10 @@
 """The built-in analyzers, listed explicitly (a test checks every module is here)."""
 
-from scanner.analyzers.formalism import FormalismSignalAnalyzer
+from scanner.analyzers.behaviours import BehaviourAnalyzer
 from scanner.analyzers.manifest import ManifestAnalyzer
 from scanner.analyzers.native import NativeAnalyzer
 from scanner.analyzers.packers import PackerAnalyzer
+from scanner.analyzers.preconsent import PreconsentAnalyzer
 from scanner.analyzers.sdks import SdkInventoryAnalyzer
 from scanner.analyzers.signing import SigningAnalyzer
 
@@ -13,7 +14,8 @@ BUILTIN = (
     NativeAnalyzer,
     PackerAnalyzer,
     SdkInventoryAnalyzer,
-    FormalismSignalAnalyzer,
+    BehaviourAnalyzer,
+    PreconsentAnalyzer,
 )
 
 __all__ = ["BUILTIN"]

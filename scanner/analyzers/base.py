@@ -7,17 +7,29 @@ never lives in code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from scanner.facts.android import AndroidFacts
 from scanner.facts.native import NativeLibrary
 from scanner.facts.signing import SigningInfo
+from scanner.graph.callgraph import CodeGraph
+from scanner.graph.reach import Reach
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, SdkMatch, Severity, Text
 from scanner.rules.catalog import Catalog
-from scanner.rules.data import PackerTable
+from scanner.rules.data import BehaviourTable, PackerTable
+from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraHit
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodeEvidence:
+    """The call graph of the app and what explains its paths."""
+
+    graph: CodeGraph
+    reach: Reach
+    texts: Callable[[int], tuple[str, ...]]  # resource id -> the strings a user sees
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,12 +44,15 @@ class AndroidInputs:
     yara: tuple[YaraHit, ...]
     entry_names: tuple[str, ...]
     dex_locations: tuple[str, ...]
+    code: CodeEvidence | None = None
 
 
 @dataclass(slots=True)
 class Context:
     catalog: Catalog
     packers: PackerTable
+    behaviours: BehaviourTable
+    sdk_table: SdkTable
     coverage_reasons: list[str] = field(default_factory=list)
 
     def finding(

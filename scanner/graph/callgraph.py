@@ -21,6 +21,7 @@ class the call resolves to, so `LocationService;->startForeground` reads as
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -128,9 +129,11 @@ class CodeGraph:
         self.defined: set[int] = set()  # methods some dex defines (app, SDK or bundled library)
         self.classes: dict[str, ClassInfo] = {}
         self._strings: dict[int, tuple[DexFile, tuple[int, ...]]] = {}
+        self.resources: dict[int, tuple[int, ...]] = {}  # method -> app resource ids it loads
         self.location: dict[int, str] = {}  # defined method -> dex it is in
         self.entries: dict[int, EntryPoint] = {}  # lifecycle method -> its component
         self.errors: list[str] = []
+        self._sorted: list[tuple[str, int]] | None = None
 
     # -- nodes ------------------------------------------------------------------------------
 
@@ -188,6 +191,20 @@ class CodeGraph:
 
     def callees(self, node: int) -> Iterable[int]:
         return self.graph.successors(node)  # type: ignore[no-any-return]
+
+    def matching(self, prefixes: Iterable[str]) -> set[int]:
+        """Nodes whose signature starts with one of `prefixes` (`Lpkg/Cls;->name`, or a
+        package `Lpkg/`), found through a sorted index rather than a scan of every node."""
+        if self._sorted is None or len(self._sorted) != len(self.names):
+            self._sorted = sorted((name, n) for n, name in enumerate(self.names))
+        keys = [name for name, _ in self._sorted]
+        out: set[int] = set()
+        for prefix in prefixes:
+            i = bisect.bisect_left(keys, prefix)
+            while i < len(keys) and keys[i].startswith(prefix):
+                out.add(self._sorted[i][1])
+                i += 1
+        return out
 
     def strings(self, node: int) -> tuple[str, ...]:
         """The string constants a method uses, decoded on demand (most are never asked for)."""
@@ -330,6 +347,8 @@ class _Builder:
                     out = succ[src] = {}
                 if code.strings:
                     g._strings[src] = (dex, tuple(code.strings))
+                if code.resources:
+                    g.resources[src] = tuple(code.resources)
                 self._invokes(dex, src, out, code.invokes, resolved)
                 for t in code.types_instantiated:
                     name = types.get(t)

@@ -77,6 +77,7 @@ _CONST_CLASS: Final = -7  # 21c: type index in unit 1, width 2
 _INVOKE_POLYMORPHIC: Final = -8  # 45cc / 4rcc: method index in unit 1, width 4
 _INVOKE_CUSTOM: Final = -9  # 35c / 3rc: call site index in unit 1, width 3
 _UNUSED: Final = -10  # no instruction; format 10x, so width 1 if we go on
+_CONST_LITERAL: Final = -11  # const (31i, width 3) / const/high16 (21h, width 2): resource ids
 
 
 def _opcode_tables() -> tuple[list[int], list[InvokeKind]]:
@@ -103,8 +104,9 @@ def _opcode_tables() -> tuple[list[int], list[InvokeKind]]:
     put(0x0A, 0x11, 1)  # move-result*, move-exception, return*
     put(0x12, 0x12, 1)  # const/4
     put(0x13, 0x13, 2)  # const/16
-    put(0x14, 0x14, 3)  # const
-    put(0x15, 0x16, 2)  # const/high16, const-wide/16
+    put(0x14, 0x14, _CONST_LITERAL)  # const
+    put(0x15, 0x15, _CONST_LITERAL)  # const/high16
+    put(0x16, 0x16, 2)  # const-wide/16
     put(0x17, 0x17, 3)  # const-wide/32
     put(0x18, 0x18, 5)  # const-wide
     put(0x19, 0x19, 2)  # const-wide/high16
@@ -213,6 +215,7 @@ class CodeFacts(NamedTuple):
     fields_written: list[int]
     types_instantiated: list[int]  # new-instance
     classes_referenced: list[int]  # const-class
+    resources: list[int]  # app resource ids (0x7f……) loaded as constants: R.layout.x …
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,6 +714,7 @@ class DexFile:
         writes: list[int] = []
         news: list[int] = []
         classes: list[int] = []
+        resources: list[int] = []
         u16 = self._u16
         actions = _ACTIONS
         kinds = _INVOKE_KINDS
@@ -765,10 +769,10 @@ class DexFile:
                 news.append(idx)
                 pc += 2
             else:
-                pc = self._decode_rare(unit, pc, invokes, strings, classes)
+                pc = self._decode_rare(unit, pc, invokes, strings, classes, resources)
         if pc != end:
             raise _BadCode("the last instruction runs past the end of the method")
-        return CodeFacts(insns_size, invokes, strings, reads, writes, news, classes)
+        return CodeFacts(insns_size, invokes, strings, reads, writes, news, classes, resources)
 
     def _decode_rare(
         self,
@@ -777,6 +781,7 @@ class DexFile:
         invokes: list[tuple[InvokeKind, int]],
         strings: list[int],
         classes: list[int],
+        resources: list[int],
     ) -> int:
         """Decode one of the less common instructions at `pc`; return the next pc."""
         u16 = self._u16
@@ -802,6 +807,18 @@ class DexFile:
                 raise _BadCode(f"string index {idx} out of range")
             strings.append(idx)
             return pc + 3
+        if act == _CONST_LITERAL:
+            if op == 0x14:
+                value = u16[pc + 1] | u16[pc + 2] << 16
+                width = 3
+            else:
+                value = u16[pc + 1] << 16
+                width = 2
+            # Only the app's own resource ids (package 0x7f) say which layout or string a
+            # method shows; other literals are numbers.
+            if value >> 24 == 0x7F:
+                resources.append(value)
+            return pc + width
         if act == _CONST_CLASS:
             idx = u16[pc + 1]
             if idx >= self.n_types:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from scanner.graph.callgraph import CodeGraph
 from scanner.graph.entries import EntryPoint
@@ -13,19 +13,27 @@ class Reach:
     """One breadth-first search from every entry point at once: for each reached method, the
     entry it was first reached from and its predecessor, so paths are shortest."""
 
-    def __init__(self, g: CodeGraph, roots: Iterable[int] | None = None) -> None:
+    def __init__(
+        self,
+        g: CodeGraph,
+        roots: Iterable[int] | None = None,
+        *,
+        skip: Callable[[int], bool] | None = None,
+        only: Callable[[EntryPoint], bool] | None = None,
+    ) -> None:
         self.g = g
         self.parent: dict[int, int] = {}
         self.entry_of: dict[int, int] = {}
+        self._skip = skip
         if roots is not None:
             self._search(sorted(roots))
             return
         # Primary entries first, so a path starts where the system starts the app (a boot
         # receiver), not at the internal service that receiver starts; then internal
         # components the app's code never visibly starts (reflection, libraries' intents).
-        primary = sorted(n for n, e in g.entries.items() if e.primary)
-        self._search(primary)
-        self._search(sorted(n for n, e in g.entries.items() if not e.primary))
+        chosen = {n: e for n, e in g.entries.items() if only is None or only(e)}
+        self._search(sorted(n for n, e in chosen.items() if e.primary))
+        self._search(sorted(n for n, e in chosen.items() if not e.primary))
 
     def _search(self, roots: list[int]) -> None:
         queue: deque[int] = deque()
@@ -35,11 +43,12 @@ class Reach:
                 self.parent[root] = -1
                 queue.append(root)
         adj = self.g.graph.adj
+        skip = self._skip
         while queue:
             node = queue.popleft()
             entry = self.entry_of[node]
             for nxt in adj[node]:
-                if nxt not in self.entry_of:
+                if nxt not in self.entry_of and (skip is None or not skip(nxt)):
                     self.entry_of[nxt] = entry
                     self.parent[nxt] = node
                     queue.append(nxt)

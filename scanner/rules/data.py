@@ -62,3 +62,62 @@ class PermissionTable:
 
     def get(self, name: str) -> PermissionInfo | None:
         return self.entries.get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class BehaviourSpec:
+    """One FORM rule's code signals (signatures/data/behaviours.toml explains each field)."""
+
+    rule: str
+    keywords: tuple[str, ...]
+    apis: tuple[str, ...] = ()
+    all_of: tuple[tuple[str, ...], ...] = ()
+    classes: tuple[str, ...] = ()
+    sinks: str | None = None
+    entry_kinds: tuple[str, ...] = ()
+    permissions_any: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PreconsentSpec:
+    rule: str
+    apis: tuple[str, ...]
+    user_actions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class BehaviourTable:
+    keywords: dict[str, tuple[str, ...]]
+    sinks: dict[str, tuple[str, ...]]
+    behaviours: tuple[BehaviourSpec, ...]
+    preconsent: PreconsentSpec
+
+    @classmethod
+    def load(cls, path: Path) -> BehaviourTable:
+        import tomllib
+
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        specs = tuple(
+            BehaviourSpec(
+                rule=b["rule"],
+                keywords=tuple(b.get("keywords", ())),
+                apis=tuple(b.get("apis", ())),
+                all_of=tuple(tuple(group) for group in b.get("all_of", ())),
+                classes=tuple(b.get("classes", ())),
+                sinks=b.get("sinks"),
+                entry_kinds=tuple(b.get("entry_kinds", ())),
+                permissions_any=tuple(b.get("permissions_any", ())),
+            )
+            for b in doc.get("behaviour", ())
+        )
+        pre = doc["preconsent"]
+        return cls(
+            keywords={k: tuple(v) for k, v in doc["keywords"].items()},
+            sinks={k: tuple(v) for k, v in doc["sinks"].items()},
+            behaviours=specs,
+            preconsent=PreconsentSpec(
+                rule=pre["rule"],
+                apis=tuple(pre["apis"]),
+                user_actions=frozenset(pre["user_actions"]),
+            ),
+        )

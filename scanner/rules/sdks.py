@@ -120,6 +120,17 @@ class SdkTable:
         ]
         return sorted(out, key=lambda m: (m.name.lower(), m.id))
 
+    def owner(self, class_descriptor: str) -> SdkSignature | None:
+        """The SDK a class belongs to (by its signature prefixes), if any."""
+        name = class_descriptor[1:-1] if class_descriptor.startswith("L") else class_descriptor
+        best: SdkSignature | None = None
+        best_len = 0
+        for sig in self.signatures:
+            for prefix in sig.prefixes:
+                if name.startswith(prefix) and len(prefix) > best_len:
+                    best, best_len = sig, len(prefix)
+        return best
+
 
 def _line_at(raw: bytes, pos: int) -> str:
     start = raw.rfind(b"\n", 0, pos) + 1

@@ -19,6 +19,8 @@ from scanner.errors import ScannerError
 from scanner.pipeline import Ruleset, scan
 from tests.conftest import ROOT, SHARED
 
+# Identity and signing need no call graph; leaving it out keeps 43 real apps fast.
+NO_GRAPH = ScanConfig(code_graph=False)
 GROUND_TRUTH = json.loads(
     (ROOT / "tests/data/groundtruth/android.json").read_text(encoding="utf-8")
 )
@@ -37,9 +39,9 @@ def test_identity_matches_aapt(record: dict[str, Any], ruleset: Ruleset) -> None
     if record["package"] is None:
         # aapt finds no manifest (CertChain.apk, multidex.apk): a clear error, not a report.
         with pytest.raises(ScannerError, match=r"AndroidManifest\.xml"):
-            scan(path, ScanConfig(), ruleset)
+            scan(path, NO_GRAPH, ruleset)
         return
-    app = scan(path, ScanConfig(), ruleset).app
+    app = scan(path, NO_GRAPH, ruleset).app
     assert app.sha256 == record["sha256"]
     assert app.identifier == record["package"]
     assert app.version_code == record["version_code"]
@@ -59,7 +61,7 @@ def test_identity_matches_aapt(record: dict[str, Any], ruleset: Ruleset) -> None
 def test_signers_match_apksigner(record: dict[str, Any], ruleset: Ruleset) -> None:
     if record["package"] is None:
         pytest.skip("not an APK (no manifest); covered by test_identity_matches_aapt")
-    result = scan(SHARED / record["file"], ScanConfig(), ruleset)
+    result = scan(SHARED / record["file"], NO_GRAPH, ruleset)
     runs = [record["apksigner"], record["apksigner_min_sdk_24"]]
     verifying = next((r for r in runs if r["verified"]), None)
     signed_by_us = [s for s in result.app.signers if s.scheme != "lineage"]

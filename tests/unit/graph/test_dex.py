@@ -141,6 +141,9 @@ _ALL_KINDS = [
     *(0x001A, 4),  # const-string v0, "hello"
     *(0x001B, 4, 0),  # const-string/jumbo v0, "hello"
     *(0x001C, 0),  # const-class v0, LFoo;
+    *(0x0014, 0x0001, 0x7F0B),  # const v0, #0x7f0b0001: a resource id (R.layout.x)
+    *(0x0014, 0x0001, 0x0000),  # const v0, #1: a number, not kept
+    *(0x0015, 0x7F02),  # const/high16 v0, #0x7f020000: a resource id
     *(0x0022, 0),  # new-instance v0, LFoo;
     *(0x1052, 0),  # iget v0, v1, LFoo;->x:I
     *(0x1059, 0),  # iput v0, v1, LFoo;->x:I
@@ -192,6 +195,7 @@ def test_every_decoded_instruction_kind_and_payloads_are_skipped() -> None:
         fields_written=[0, 0],
         types_instantiated=[0],
         classes_referenced=[0],
+        resources=[0x7F0B0001, 0x7F020000],
     )
     assert dex.errors == []
 

@@ -1,0 +1,62 @@
+"""The text a screen shows: string resources and layout attributes, by resource id.
+
+Code loads a layout or a string by its id (`setContentView(R.layout.main)` compiles to a
+constant 0x7f…); the call graph records those ids per method, and this turns them into the
+words a user sees, so that a component's own UI can corroborate a feature (E4).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scanner.errors import ScannerError
+from scanner.unpack.apk import ApkContents
+
+_TEXT_ATTRS = ("text", "hint", "title", "contentDescription", "summary", "label")
+_ANDROID = "{http://schemas.android.com/apk/res/android}"
+
+
+class ResourceTexts:
+    def __init__(self, contents: ApkContents) -> None:
+        self._contents = contents
+        self._cache: dict[int, tuple[str, ...]] = {}
+
+    def texts(self, res_id: int) -> tuple[str, ...]:
+        found = self._cache.get(res_id)
+        if found is None:
+            found = self._cache[res_id] = self._resolve(res_id, depth=0)
+        return found
+
+    def _resolve(self, res_id: int, depth: int) -> tuple[str, ...]:
+        table = self._contents.resources()
+        if table is None or depth > 2:
+            return ()
+        out: list[str] = []
+        for _locale, value in table.resolve(res_id):
+            if value.startswith("res/") and value.endswith(".xml"):
+                out.extend(self._layout(value, depth))
+            else:
+                out.append(value)
+        return tuple(dict.fromkeys(out))
+
+    def _layout(self, path: str, depth: int) -> list[str]:
+        try:
+            root: Any = self._contents.xml(path)
+        except ScannerError:
+            return []
+        if root is None:
+            return []
+        out: list[str] = []
+        for el in root.iter():
+            for attr in _TEXT_ATTRS:
+                value = el.get(_ANDROID + attr)
+                if not value:
+                    continue
+                if value.startswith("@") and len(value) == 9:
+                    try:
+                        out.extend(self._resolve(int(value[1:], 16), depth + 1))
+                    except ValueError:
+                        continue
+                elif not value.startswith("@"):
+                    out.append(value)
+        return out
