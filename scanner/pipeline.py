@@ -9,7 +9,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,30 @@ def _resource_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
             contents.errors.append(str(exc))
 
 
+# A dex string longer than this is data (a character table, a word list), not UI text: a
+# keyword inside it says nothing about the app's features.
+MAX_UI_STRING_BYTES = 200
+
+
+def _ui_text_only(hits: list[YaraHit], contents: ApkContents) -> list[YaraHit]:
+    """Keyword matches in dex files, kept only where they sit in a UI-sized string."""
+    dex = {d.location: d.data for d in contents.dex}
+    out = []
+    for hit in hits:
+        data = dex.get(hit.location)
+        if hit.signal != "keyword" or data is None:
+            out.append(hit)
+            continue
+        kept = tuple(
+            s
+            for s in hit.strings
+            if data.find(b"\0", s.offset) - data.rfind(b"\0", 0, s.offset) <= MAX_UI_STRING_BYTES
+        )
+        if kept:
+            out.append(replace(hit, strings=kept))
+    return out
+
+
 def _signing(path: Path, names: list[str], contents: ApkContents) -> SigningInfo | str:
     with path.open("rb") as fh:
         try:
@@ -153,7 +177,9 @@ def _analyze(
         except ScannerError as exc:
             errors.append(str(exc))
     sdks = tuple(rs.sdks.match(dex_classes))
-    hits = tuple(code_hits.result() + rs.yara.scan(_resource_inputs(contents)))
+    hits = tuple(
+        _ui_text_only(code_hits.result(), contents) + rs.yara.scan(_resource_inputs(contents))
+    )
     errors.extend(e for e in contents.errors if e not in errors)
     signed = signing_job.result()
     if isinstance(signed, str):

@@ -188,6 +188,15 @@ class BehaviourAnalyzer:
         evidence = [self._path_evidence(g, reach, p, ctx) for p in paths]
         extra: list[Evidence] = []
         corroboration = ""
+        shows = self._showing(code, reach, paths, ctx, spec, g)
+        if spec.component_keywords and not shows:
+            # Uploads are everywhere; only a screen about the feature makes one this feature.
+            return (
+                EvidenceLevel.E2,
+                evidence,
+                [],
+                ("reachable, but no reaching component shows the feature's words"),
+            )
         if spec.sinks:
             sinks = g.matching(ctx.behaviours.sinks[spec.sinks])
             sink_path = near(g, [n for p in paths for n in p], sinks, SINK_HOPS)
@@ -201,14 +210,8 @@ class BehaviourAnalyzer:
                     )
                 )
                 corroboration = f"upload: {g.short(sink_path[-1])}"
-        if not corroboration:
-            for path in paths:
-                shown = self._component_words(code, reach, path, ctx, spec)
-                if shown:
-                    entry = reach.entry(path[-1])
-                    who = entry.component[1:-1].replace("/", ".") if entry else g.short(path[0])
-                    corroboration = f"{who} shows " + ", ".join(shown[:4])
-                    break
+        if not corroboration and shows:
+            corroboration = shows
         level = EvidenceLevel.E4 if corroboration else EvidenceLevel.E3
         entry = reach.entry(paths[0][-1])
         owner = _owner(g, paths[0], ctx)
@@ -217,6 +220,24 @@ class BehaviourAnalyzer:
             where = f"{owner.name}, started from {g.short(paths[0][0])}"
         note = where + (f"; {corroboration}" if corroboration else "")
         return level, evidence, extra, note
+
+    def _showing(
+        self,
+        code: CodeEvidence,
+        reach: Reach,
+        paths: list[list[int]],
+        ctx: Context,
+        spec: BehaviourSpec,
+        g: CodeGraph,
+    ) -> str:
+        """`X shows w1, w2` for the first reaching component whose own UI has the words."""
+        for path in paths:
+            shown = self._component_words(code, reach, path, ctx, spec)
+            if shown:
+                entry = reach.entry(path[-1])
+                who = entry.component[1:-1].replace("/", ".") if entry else g.short(path[0])
+                return f"{who} shows " + ", ".join(shown[:4])
+        return ""
 
     def _path_evidence(self, g: CodeGraph, reach: Reach, path: list[int], ctx: Context) -> Evidence:
         entry = reach.entry(path[-1])

@@ -16,6 +16,8 @@ from scanner.graph.reach import Reach
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
 
 START_UP = frozenset({"<init>", "<clinit>", "attachBaseContext", "onCreate"})
+# Work handed to a thread, executor or handler at start-up runs right away, still before consent.
+ASYNC_NOW = frozenset({"run", "call", "doInBackground", "handleMessage", "invoke", "accept"})
 MAX_PATHS = 5
 
 
@@ -39,11 +41,20 @@ class PreconsentAnalyzer:
         if not roots:
             return
 
-        def user_action(node: int) -> bool:
-            name = g.names[node].split("->", 1)[1].split("(", 1)[0]
-            return name in spec.user_actions
+        kinds = g.graph.pred  # edge data: {"kind": …} for derived edges
 
-        reach = Reach(g, roots, skip=user_action)
+        def later(node: int) -> bool:
+            """Code that runs on a later event, not during start-up: user actions, and
+            callbacks (listeners, crash handlers) other than work handed to a thread."""
+            name = g.names[node].split("->", 1)[1].split("(", 1)[0]
+            if name in spec.user_actions:
+                return True
+            if name in ASYNC_NOW:
+                return False
+            preds = kinds[node]
+            return bool(preds) and all(d.get("kind") == "callback" for d in preds.values())
+
+        reach = Reach(g, roots, skip=later)
         targets = sorted(
             (t for t in g.matching(spec.apis) if reach.reachable(t) and t not in roots),
             key=lambda n: (len(reach.path(n)), g.names[n]),

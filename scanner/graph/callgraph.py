@@ -466,9 +466,9 @@ def _resolve(g: CodeGraph, ref: MethodRef) -> int:
     return g.node(_signature(ref))
 
 
-# A call whose receiver could be more classes than this is megamorphic (toString on an Object,
-# run on any Runnable): fanning out to every override would make every listener reachable from
-# every logging call. Such calls keep only their resolved target.
+# A call on an app type with more overriding classes than this is megamorphic: fanning out to
+# every override would make them all look called from everywhere. Such calls keep only their
+# resolved target.
 MAX_DISPATCH_TARGETS = 24
 
 
@@ -507,7 +507,11 @@ class _Dispatch:
         key = f"{ref.name}{ref.proto}"
         cached = self._cache.get((ref.cls, key))
         if cached is None:
-            if ref.cls == "Ljava/lang/Object;":
+            if ref.cls not in self.g.classes:
+                # A framework or JDK type (Object.toString, Closeable.close, Runnable.run):
+                # any class could be behind it, and fanning out makes every implementer look
+                # called from everywhere. Objects the app hands to the framework are reached
+                # through callback edges from where they are created instead.
                 cached = ()
             else:
                 nodes = []

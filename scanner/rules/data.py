@@ -76,6 +76,7 @@ class BehaviourSpec:
     sinks: str | None = None
     entry_kinds: tuple[str, ...] = ()
     permissions_any: tuple[str, ...] = ()
+    component_keywords: bool = False  # E3+ needs the words in the reaching component itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class BehaviourTable:
                 sinks=b.get("sinks"),
                 entry_kinds=tuple(b.get("entry_kinds", ())),
                 permissions_any=tuple(b.get("permissions_any", ())),
+                component_keywords=bool(b.get("component_keywords", False)),
             )
             for b in doc.get("behaviour", ())
         )
