@@ -186,6 +186,7 @@ CODE_GRAPH_APPS: tuple[str, ...] = (
     "form-commerce",
     "priv-preconsent",
     "priv-after-consent",
+    "form-hybrid-checkin",
 )
 
 APPS: tuple[App, ...] = (

@@ -64,6 +64,15 @@ def _app_classes(g: CodeGraph, parts: tuple[str, ...], package: str) -> set[int]
     return out
 
 
+def _bundle(location: str) -> str:
+    """The web bundle a file belongs to: the path up to its `www/` folder, else its folder."""
+    head, sep, _ = location.partition("/www/")
+    return head + sep if sep else location.rsplit("/", 1)[0]
+
+
+WEB_BUNDLE_MARKERS = ("/www/", "assets/widget/", "assets/hybrid/")
+
+
 def _where(g: CodeGraph, path: list[int]) -> str:
     """The dex holding the last method of `path` that the app defines (framework methods have
     no place in the package)."""
@@ -100,6 +109,14 @@ class BehaviourAnalyzer:
     rule_ids: ClassVar[tuple[str, ...]] = tuple(_ZH_NAME)
 
     def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
+        if any(
+            n.startswith("assets/") and any(m in n for m in WEB_BUNDLE_MARKERS)
+            for n in inputs.entry_names
+        ):
+            ctx.coverage_reasons.append(
+                "hybrid app: bundled web pages are matched for keywords and JS APIs, not in the "
+                "call graph; pages loaded from a server are not in the package"
+            )
         for spec in ctx.behaviours.behaviours:
             finding = self._one(spec, inputs, ctx)
             if finding is not None:
@@ -126,10 +143,14 @@ class BehaviourAnalyzer:
         ][:MAX_KEYWORD_EVIDENCE]
         code = inputs.code
         level, note = EvidenceLevel.E1, ""
+        hybrid = self._hybrid(spec, inputs, kw_hits)
         paths: list[Evidence] = []
         extra: list[Evidence] = []
         if code is not None:
             level, paths, extra, note = self._code_level(spec, inputs, ctx, code, words)
+        if hybrid and level is EvidenceLevel.E1:
+            level, note = EvidenceLevel.E2, hybrid[0]
+            extra = hybrid[1]
         rule = ctx.catalog[spec.rule]
         if level is EvidenceLevel.E4:
             severity = rule.severity
@@ -149,6 +170,42 @@ class BehaviourAnalyzer:
         )
         return ctx.finding(
             spec.rule, message, *paths, *extra, *keyword_ev, level=level, severity=severity
+        )
+
+    def _hybrid(
+        self, spec: BehaviourSpec, inputs: AndroidInputs, kw_hits: list[YaraHit]
+    ) -> tuple[str, list[Evidence]] | None:
+        """A JS/HTML asset calling the feature's API, in a web bundle that shows its words."""
+        apis = [h for h in inputs.yara if h.signal == "hybrid_api" and h.rule_id == spec.rule]
+        if not apis:
+            return None
+        bundles = {_bundle(h.location) for h in apis}
+        words_there = [h for h in kw_hits if _bundle(h.location) in bundles]
+        if not words_there:
+            return None
+        sinks = [
+            h
+            for h in inputs.yara
+            if h.signal == "hybrid_sink" and h.location in {a.location for a in apis}
+        ]
+        evidence = [
+            Evidence(
+                location=h.location,
+                symbol=h.meta.get("api", h.rule),
+                excerpt=decode_match(s.data, s.identifier)[:200],
+                offset=s.offset,
+            )
+            for h in (*apis, *sinks)
+            for s in h.strings[:1]
+        ]
+        note = "hybrid app: the web bundle calls " + ", ".join(
+            sorted({decode_match(s.data) for h in apis for s in h.strings})[:3]
+        )
+        if sinks:
+            note += " and sends requests"
+        return (
+            note + " (JavaScript is not in the code graph; remote H5 pages are not in the package)",
+            evidence,
         )
 
     def _code_level(

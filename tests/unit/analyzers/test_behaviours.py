@@ -33,6 +33,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "priv-preconsent": {"PRIV-PRECONSENT-001": "E3"},
     "priv-after-consent": {},
     "fingertip-clean": {},
+    "form-hybrid-checkin": {"FORM-CHECKIN-001": "E2"},
 }
 CODE_RULES = ("FORM-", "PRIV-PRECONSENT-")
 
@@ -105,6 +106,14 @@ def test_preconsent_path_starts_in_application(results: dict[str, ScanResult]) -
     apis = {e.symbol for e in finding.evidence}
     assert "android.telephony.TelephonyManager.getDeviceId" in apis
     assert any("UMConfigure.init" in a for a in apis)
+
+
+def test_hybrid_bundle_is_e2_and_says_why(results: dict[str, ScanResult]) -> None:
+    result = results["form-hybrid-checkin"]
+    finding = _code_findings(result)["FORM-CHECKIN-001"]
+    assert "uni.getLocation" in finding.message.en and "not in the code graph" in finding.message.en
+    assert any(e.location.endswith("www/js/checkin.js") for e in finding.evidence)
+    assert result.coverage.partial
 
 
 def test_sdk_behaviour_is_attributed_to_the_sdk(results: dict[str, ScanResult]) -> None:
