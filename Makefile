@@ -56,6 +56,7 @@ bench: $(STAMP) peers
 
 accuracy: $(STAMP) peers
 	$(PY) scripts/tracker_accuracy.py
+	$(PY) scripts/code_findings.py
 
 clean:
 	rm -rf $(VENV) demo-report .pytest_cache .mypy_cache .ruff_cache build dist
