@@ -131,6 +131,7 @@ class CodeGraph:
         self.classes: dict[str, ClassInfo] = {}
         self._strings: dict[int, tuple[DexFile, tuple[int, ...]]] = {}
         self.resources: dict[int, tuple[int, ...]] = {}  # method -> app resource ids it loads
+        self._fields: dict[int, tuple[DexFile, tuple[int, ...]]] = {}
         self.location: dict[int, str] = {}  # defined method -> dex it is in
         self.entries: dict[int, EntryPoint] = {}  # lifecycle method -> its component
         self.errors: list[str] = []
@@ -206,6 +207,18 @@ class CodeGraph:
                 out.add(self._sorted[i][1])
                 i += 1
         return out
+
+    def fields(self, node: int) -> tuple[str, ...]:
+        """Fields a method reads or writes (`Lcls;->name:Ltype;`), decoded on demand."""
+        found = self._fields.get(node)
+        if found is None:
+            return ()
+        dex, indexes = found
+        out = []
+        for i in indexes:
+            ref = dex.field_ref(i)
+            out.append(f"{ref.cls}->{ref.name}:{ref.type}")
+        return tuple(dict.fromkeys(out))
 
     def strings(self, node: int) -> tuple[str, ...]:
         """The string constants a method uses, decoded on demand (most are never asked for)."""
@@ -358,6 +371,8 @@ class _Builder:
                     g._strings[src] = (dex, tuple(code.strings))
                 if code.resources:
                     g.resources[src] = tuple(code.resources)
+                if code.fields_read or code.fields_written:
+                    g._fields[src] = (dex, (*code.fields_read, *code.fields_written))
                 self._invokes(dex, src, out, code.invokes, resolved)
                 for t in code.types_instantiated:
                     name = types.get(t)

@@ -77,6 +77,15 @@ def test_identifiers_read_in_application_on_create() -> None:
     assert path[0].endswith("MainActivity.onCreate") and path[1].endswith("$1.onClick")
 
 
+def test_strings_and_fields_are_recorded_per_method() -> None:
+    g = _graph(SAMPLES / "form-study-duration.apk")
+    on_pause = next(n for s, n in g.index.items() if "CourseActivity;->onPause" in s)
+    assert "Lcn/gov/example/study/CourseActivity;->resumedAt:J" in g.fields(on_pause)
+    assert "有效学习时长已记录" in g.strings(on_pause)
+    beat = next(n for s, n in g.index.items() if "StudyReporter;->heartbeat" in s)
+    assert "https://xuexi.example.gov.cn/api/study/heartbeat" in g.strings(beat)
+
+
 def test_entry_points_come_from_the_manifest() -> None:
     g = _graph(SAMPLES / "form-trace-boot.apk")
     kinds = {(e.component, e.kind, e.primary) for e in g.entries.values()}
