@@ -21,6 +21,22 @@ from scanner.rules.sdks import SdkSignature
 from scanner.rules.yara_engine import YaraHit, decode_match
 
 SINK_HOPS = 6
+_NO_NOTE = Text(zh="", en="")
+_NOT_REACHED = Text(
+    zh="代码引用了相关API，但没有入口点能到达",
+    en="API referenced but not reached from an entry point",
+)
+_NO_WORDS = Text(
+    zh="可达，但到达它的组件没有显示该功能的词语",
+    en="reachable, but no reaching component shows the feature's words",
+)
+_KIND_ZH = {
+    "activity": "界面",
+    "service": "服务",
+    "receiver": "广播接收器",
+    "provider": "内容提供者",
+    "application": "应用启动",
+}
 MAX_PATHS = 3
 MAX_KEYWORD_EVIDENCE = 6
 _ZH_NAME = {
@@ -142,7 +158,7 @@ class BehaviourAnalyzer:
             for s in h.strings
         ][:MAX_KEYWORD_EVIDENCE]
         code = inputs.code
-        level, note = EvidenceLevel.E1, ""
+        level, note = EvidenceLevel.E1, _NO_NOTE
         hybrid = self._hybrid(spec, inputs, kw_hits)
         paths: list[Evidence] = []
         extra: list[Evidence] = []
@@ -164,9 +180,9 @@ class BehaviourAnalyzer:
         suspected_zh = "疑似" if suspected else ""
         message = Text(
             zh=f"{suspected_zh}{zh_name}（{level.value}）：关键词 {shown}"
-            + (f"；{note}" if note else ""),
+            + (f"；{note.zh}" if note.zh else ""),
             en=f"{'Suspected ' if suspected else ''}{en_name} ({level.value}): "
-            f"keywords {', '.join(words[:6])}" + (f"; {note}" if note else ""),
+            f"keywords {', '.join(words[:6])}" + (f"; {note.en}" if note.en else ""),
         )
         return ctx.finding(
             spec.rule, message, *paths, *extra, *keyword_ev, level=level, severity=severity
@@ -174,7 +190,7 @@ class BehaviourAnalyzer:
 
     def _hybrid(
         self, spec: BehaviourSpec, inputs: AndroidInputs, kw_hits: list[YaraHit]
-    ) -> tuple[str, list[Evidence]] | None:
+    ) -> tuple[Text, list[Evidence]] | None:
         """A JS/HTML asset calling the feature's API, in a web bundle that shows its words."""
         apis = [h for h in inputs.yara if h.signal == "hybrid_api" and h.rule_id == spec.rule]
         if not apis:
@@ -198,15 +214,14 @@ class BehaviourAnalyzer:
             for h in (*apis, *sinks)
             for s in h.strings[:1]
         ]
-        note = "hybrid app: the web bundle calls " + ", ".join(
-            sorted({decode_match(s.data) for h in apis for s in h.strings})[:3]
+        calls = ", ".join(sorted({decode_match(s.data) for h in apis for s in h.strings})[:3])
+        note = Text(
+            zh=f"混合应用：网页包调用 {calls}{'并发送网络请求' if sinks else ''}"
+            "（JavaScript 不在调用图中；从服务器加载的 H5 页面不在安装包内）",
+            en=f"hybrid app: the web bundle calls {calls}{' and sends requests' if sinks else ''}"
+            " (JavaScript is not in the code graph; remote H5 pages are not in the package)",
         )
-        if sinks:
-            note += " and sends requests"
-        return (
-            note + " (JavaScript is not in the code graph; remote H5 pages are not in the package)",
-            evidence,
-        )
+        return note, evidence
 
     def _code_level(
         self,
@@ -215,7 +230,7 @@ class BehaviourAnalyzer:
         ctx: Context,
         code: CodeEvidence,
         words: list[str],
-    ) -> tuple[EvidenceLevel, list[Evidence], list[Evidence], str]:
+    ) -> tuple[EvidenceLevel, list[Evidence], list[Evidence], Text]:
         g = code.graph
         if spec.classes:
             targets = _app_classes(g, spec.classes, inputs.facts.package)
@@ -223,7 +238,7 @@ class BehaviourAnalyzer:
             targets = g.matching(spec.apis)
         referenced = {t for t in targets if t in g.defined or g.graph.in_degree(t) > 0}
         if not referenced:
-            return EvidenceLevel.E1, [], [], ""
+            return EvidenceLevel.E1, [], [], _NO_NOTE
         reach = code.reach
         if spec.entry_kinds:
             kinds = spec.entry_kinds
@@ -240,20 +255,15 @@ class BehaviourAnalyzer:
                 )
                 for c in callers[:MAX_PATHS]
             ]
-            return EvidenceLevel.E2, ev, [], "API referenced but not reached from an entry point"
+            return EvidenceLevel.E2, ev, [], _NOT_REACHED
         paths = [reach.path(t) for t in reached[:MAX_PATHS]]
         evidence = [self._path_evidence(g, reach, p, ctx) for p in paths]
         extra: list[Evidence] = []
-        corroboration = ""
+        corroboration: Text | None = None
         shows = self._showing(code, reach, paths, ctx, spec, g)
-        if spec.component_keywords and not shows:
+        if spec.component_keywords and shows is None:
             # Uploads are everywhere; only a screen about the feature makes one this feature.
-            return (
-                EvidenceLevel.E2,
-                evidence,
-                [],
-                ("reachable, but no reaching component shows the feature's words"),
-            )
+            return EvidenceLevel.E2, evidence, [], _NO_WORDS
         if spec.sinks:
             sinks = g.matching(ctx.behaviours.sinks[spec.sinks])
             sink_path = near(g, [n for p in paths for n in p], sinks, SINK_HOPS)
@@ -266,16 +276,27 @@ class BehaviourAnalyzer:
                         path=tuple(g.short(n) for n in sink_path),
                     )
                 )
-                corroboration = f"upload: {g.short(sink_path[-1])}"
-        if not corroboration and shows:
+                api = g.short(sink_path[-1])
+                corroboration = Text(zh=f"附近有上传：{api}", en=f"upload: {api}")
+        if corroboration is None:
             corroboration = shows
-        level = EvidenceLevel.E4 if corroboration else EvidenceLevel.E3
+        level = EvidenceLevel.E4 if corroboration is not None else EvidenceLevel.E3
         entry = reach.entry(paths[0][-1])
         owner = _owner(g, paths[0], ctx)
-        where = f"reached from {entry.kind} {g.short(paths[0][0])}" if entry else "reached"
+        start = g.short(paths[0][0])
         if owner is not None:
-            where = f"{owner.name}, started from {g.short(paths[0][0])}"
-        note = where + (f"; {corroboration}" if corroboration else "")
+            where = Text(
+                zh=f"{owner.name}，由 {start} 启动", en=f"{owner.name}, started from {start}"
+            )
+        elif entry is not None:
+            kind_zh = _KIND_ZH.get(entry.kind, entry.kind)
+            where = Text(zh=f"由{kind_zh} {start} 到达", en=f"reached from {entry.kind} {start}")
+        else:
+            where = Text(zh="可达", en="reached")
+        if corroboration is not None:
+            note = Text(zh=f"{where.zh}；{corroboration.zh}", en=f"{where.en}; {corroboration.en}")
+        else:
+            note = where
         return level, evidence, extra, note
 
     def _showing(
@@ -286,15 +307,18 @@ class BehaviourAnalyzer:
         ctx: Context,
         spec: BehaviourSpec,
         g: CodeGraph,
-    ) -> str:
+    ) -> Text | None:
         """`X shows w1, w2` for the first reaching component whose own UI has the words."""
         for path in paths:
             shown = self._component_words(code, reach, path, ctx, spec)
             if shown:
                 entry = reach.entry(path[-1])
                 who = entry.component[1:-1].replace("/", ".") if entry else g.short(path[0])
-                return f"{who} shows " + ", ".join(shown[:4])
-        return ""
+                return Text(
+                    zh=f"{who} 显示 {'、'.join(shown[:4])}",
+                    en=f"{who} shows {', '.join(shown[:4])}",
+                )
+        return None
 
     def _path_evidence(self, g: CodeGraph, reach: Reach, path: list[int], ctx: Context) -> Evidence:
         entry = reach.entry(path[-1])
