@@ -548,21 +548,24 @@ class _Dispatch:
         return cached
 
 
-def _callbacks(g: CodeGraph, cls: str) -> Iterator[int]:
-    """Callback methods of an app class and its app superclasses."""
+def _framework_called(g: CodeGraph, cls: str, extra: frozenset[str]) -> Iterator[int]:
+    """Methods of an app class and its app superclasses that the framework calls: every `on*`
+    method, and the names in `extra`."""
     for info in g.app_chain(cls):
         for key, node in info.methods.items():
             name = key.split("(", 1)[0]
-            if name.startswith("on") or name in CALLBACK_NAMES:
+            if name.startswith("on") or name in extra:
                 yield node
+
+
+def _callbacks(g: CodeGraph, cls: str) -> Iterator[int]:
+    """What runs when an object of `cls` is handed to the framework as a listener or task."""
+    return _framework_called(g, cls, CALLBACK_NAMES)
 
 
 def _lifecycle(g: CodeGraph, cls: str) -> Iterator[int]:
-    for info in g.app_chain(cls):
-        for key, node in info.methods.items():
-            name = key.split("(", 1)[0]
-            if name.startswith("on") or name in LIFECYCLE_EXTRA:
-                yield node
+    """What the system calls on a component of class `cls`."""
+    return _framework_called(g, cls, LIFECYCLE_EXTRA)
 
 
 def _clinit(g: CodeGraph, cls: str) -> int | None:
