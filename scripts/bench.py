@@ -4,7 +4,8 @@
 For every `*.apk` there, each of these runs as its own subprocess, three times, and the table
 keeps the median wall time and the largest peak RSS (ru_maxrss from os.wait4, so per child):
 
-- fingertip: `fingertip scan FILE -o TMP --format json` from the project's venv;
+- fingertip: `fingertip scan FILE -o TMP --format json --no-graph` from the project's venv (the
+  scan the inflate+YARA yardstick is for; scripts/bench_graph.py times the scan with its graph);
 - androguard: `APK(path)` alone (package and permissions read), in the project's venv;
 - apkid: `apkid -j FILE` from .peers/apkid (made by scripts/peers_setup.sh);
 - baseline: inflate every `.dex` and `.so` entry and YARA-scan it with the project's rules
@@ -209,7 +210,17 @@ def tools() -> list[Tool]:
         Tool(
             "fingertip",
             missing_venv,
-            lambda apk, out: [str(fingertip), "scan", str(apk), "-o", str(out), "--format", "json"],
+            # The yardstick is a scan without the call graph (bench_graph.py times it with).
+            lambda apk, out: [
+                str(fingertip),
+                "scan",
+                str(apk),
+                "-o",
+                str(out),
+                "--format",
+                "json",
+                "--no-graph",
+            ],
             check_fingertip,
         ),
         Tool(

@@ -3,9 +3,9 @@
 
 `scripts/bench.py` times fresh processes, so every figure there carries interpreter start-up and
 imports (lief alone takes 0.4–0.7 s to import). A lab's batch pays those once; what it pays per
-package is the work measured here: `pipeline.scan()` with the ruleset loaded, against inflating
-every `.dex` and `.so` entry and YARA-scanning it with the same compiled rules, both
-warm, median of 7 alternating runs each. The result replaces the
+package is the work measured here: `pipeline.scan()` without the call graph, ruleset loaded,
+against inflating every `.dex` and `.so` entry and YARA-scanning it with the same compiled
+rules, both warm, median of 7 alternating runs each. The result replaces the
 `## Scan speed in one process (make bench)` section of BENCHMARKS.md. Run: `make bench`.
 """
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def fingertip(path: Path = apk) -> None:
             with contextlib.suppress(ScannerError):
-                scan(path, ScanConfig(), ruleset)
+                scan(path, ScanConfig(code_graph=False), ruleset)
 
         fingertip()  # warm: imports (lief, androguard's AXML decoder) happen here, once
         ours, base = _medians(fingertip, baseline, args.reps)
