@@ -53,6 +53,7 @@ peers:
 bench: $(STAMP) peers
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_warm.py
+	$(PY) scripts/bench_graph.py
 
 accuracy: $(STAMP) peers
 	$(PY) scripts/tracker_accuracy.py
