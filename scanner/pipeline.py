@@ -19,10 +19,10 @@ from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError, UnsupportedPackage
 from scanner.facts.android import AndroidFacts, read_android_facts
-from scanner.facts.dex import defined_classes
 from scanner.facts.native import NativeLibrary, read_native
 from scanner.facts.resources import ResourceTexts
 from scanner.facts.signing import SigningInfo, read_signing
+from scanner.graph.dex import DexFile
 from scanner.graph.entries import entry_points
 from scanner.model import (
     App,
@@ -170,10 +170,14 @@ def _analyze(
         except ScannerError as exc:
             errors.append(str(exc))
 
+    # Each dex is parsed once: its class list feeds SDK matching, the same object the graph.
+    dexes: list[DexFile] = []
     dex_classes: list[tuple[str, list[str]]] = []
-    for dex in contents.dex:
+    for code_file in contents.dex:
         try:
-            dex_classes.append((dex.location, defined_classes(dex.data, dex.location)))
+            dex = DexFile(code_file.data, code_file.location)
+            dex_classes.append((dex.location, dex.class_descriptors()))
+            dexes.append(dex)
         except ScannerError as exc:
             errors.append(str(exc))
     sdks = tuple(rs.sdks.match(dex_classes))
@@ -196,8 +200,7 @@ def _analyze(
         sdks=sdks,
         yara=hits,
         entry_names=tuple(names),
-        dex_locations=tuple(d.location for d in contents.dex),
-        code=_code_evidence(contents, facts, errors) if cfg.code_graph else None,
+        code=_code_evidence(contents, dexes, facts, errors) if cfg.code_graph else None,
     )
     ctx = Context(
         catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
@@ -247,13 +250,15 @@ def _analyze(
     )
 
 
-def _code_evidence(contents: ApkContents, facts: AndroidFacts, errors: list[str]) -> CodeEvidence:
+def _code_evidence(
+    contents: ApkContents, dexes: list[DexFile], facts: AndroidFacts, errors: list[str]
+) -> CodeEvidence:
     """The whole-app call graph, reachability from the manifest's entry points, and the
     screens' texts; imported here because networkx is only needed when the graph is built."""
     from scanner.graph.callgraph import build
     from scanner.graph.reach import Reach
 
-    graph = build(((d.location, d.data) for d in contents.dex), entry_points(facts))
+    graph = build(dexes, entry_points(facts))
     errors.extend(graph.errors[:20])
     return CodeEvidence(graph=graph, reach=Reach(graph), texts=ResourceTexts(contents).texts)
 

@@ -126,13 +126,14 @@ from pathlib import Path
 from scanner.config import Limits
 from scanner.facts.android import read_android_facts
 from scanner.graph.callgraph import build
+from scanner.graph.dex import DexFile
 from scanner.graph.entries import entry_points
 from scanner.unpack.apk import open_apk
 t0 = time.perf_counter()
 contents = open_apk(Path(sys.argv[1]), Limits())
 facts = read_android_facts(contents)
 t1 = time.perf_counter()
-g = build([(d.location, d.data) for d in contents.dex], entry_points(facts))
+g = build([DexFile(d.data, d.location) for d in contents.dex], entry_points(facts))
 t2 = time.perf_counter()
 print(json.dumps({"open_s": t1 - t0, "build_s": t2 - t1, "nodes": g.graph.number_of_nodes(),
                   "edges": g.graph.number_of_edges(), "classes": len(g.classes),
@@ -679,11 +680,11 @@ def fingertip_graph(apk: Path) -> tuple[CodeGraph, list[tuple[str, bytes]], str]
                 if data.startswith(b"dex\n"):
                     dex.append((f"{apk.name}!{info.filename}", data))
         note = f"Fingertip does not scan it ({_last_line(str(exc), 70)}); graph of its dex"
-        return build(dex, entries), dex, note
+        return build([DexFile(d, loc) for loc, d in dex], entries), dex, note
     try:
         entries = entry_points(read_android_facts(contents))
         dex = [(d.location, d.data) for d in contents.dex]
-        return build(dex, entries), dex, ""
+        return build([DexFile(d, loc) for loc, d in dex], entries), dex, ""
     finally:
         contents.view.close()
 

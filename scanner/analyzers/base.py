@@ -43,7 +43,6 @@ class AndroidInputs:
     sdks: tuple[SdkMatch, ...]
     yara: tuple[YaraHit, ...]
     entry_names: tuple[str, ...]
-    dex_locations: tuple[str, ...]
     code: CodeEvidence | None = None
 
 

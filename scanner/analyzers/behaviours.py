@@ -39,19 +39,20 @@ _KIND_ZH = {
 }
 MAX_PATHS = 3
 MAX_KEYWORD_EVIDENCE = 6
-_ZH_NAME = {
-    "FORM-CHECKIN-001": "定位打卡签到",
-    "FORM-CHECKIN-002": "电子围栏考勤",
-    "FORM-TRACE-001": "轨迹留痕",
-    "FORM-TRACE-002": "水印拍照留痕",
-    "FORM-TRACE-003": "截图取证",
-    "FORM-RANK-001": "积分排名",
-    "FORM-DURATION-001": "学习/在线时长统计",
-    "FORM-SOCIAL-001": "点赞转发任务",
-    "FORM-REPORT-001": "多头/重复填报",
-    "FORM-FORCE-001": "强制使用/定期登录",
-    "FORM-COMMERCE-001": "经营性活动",
-}
+# The rules this analyzer produces; their specs are in signatures/data/behaviours.toml.
+RULE_IDS = (
+    "FORM-CHECKIN-001",
+    "FORM-CHECKIN-002",
+    "FORM-TRACE-001",
+    "FORM-TRACE-002",
+    "FORM-TRACE-003",
+    "FORM-RANK-001",
+    "FORM-DURATION-001",
+    "FORM-SOCIAL-001",
+    "FORM-REPORT-001",
+    "FORM-FORCE-001",
+    "FORM-COMMERCE-001",
+)
 
 
 def _keyword_hits(yara: Iterable[YaraHit], sets: tuple[str, ...]) -> list[YaraHit]:
@@ -122,7 +123,7 @@ def _one_per_entry(reach: Reach, targets: Iterable[int]) -> list[int]:
 class BehaviourAnalyzer:
     id: ClassVar[str] = "behaviours"
     platforms: ClassVar[tuple[Platform, ...]] = (Platform.ANDROID,)
-    rule_ids: ClassVar[tuple[str, ...]] = tuple(_ZH_NAME)
+    rule_ids: ClassVar[tuple[str, ...]] = RULE_IDS
 
     def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
         if any(
@@ -174,7 +175,7 @@ class BehaviourAnalyzer:
             severity = rule.severity.lowered()
         else:
             severity = Severity.INFO
-        zh_name, en_name = _ZH_NAME[spec.rule], rule.title.en.lower()
+        zh_name, en_name = rule.title.zh, rule.title.en.lower()
         shown = "、".join(words[:6])
         suspected = level in (EvidenceLevel.E1, EvidenceLevel.E2)
         suspected_zh = "疑似" if suspected else ""

@@ -7,7 +7,6 @@ Parsing uses asn1crypto, which accepts the slightly-off DER that old Android sig
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
 from asn1crypto import keys, x509
 
@@ -89,10 +88,6 @@ def signer_from_der(der: bytes, scheme: str, *, verified: bool | None = None) ->
         signature_algorithm=_signature_algorithm(cert),
         verified=verified,
     )
-
-
-def with_verified(signer: Signer, verified: bool | None) -> Signer:
-    return replace(signer, verified=verified)
 
 
 def _iso(t: x509.Time) -> str:

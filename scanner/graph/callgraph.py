@@ -76,8 +76,9 @@ LIFECYCLE_EXTRA = frozenset(
     }
 )
 
-# The superclass chains of framework classes that apps extend, so calls resolve to the class
-# that really declares a method (IntentService -> Service -> ContextWrapper -> Context).
+# The superclass chains of framework classes that apps extend: a call an app class inherits
+# is named by its nearest framework superclass (IntentService), and rules name the class that
+# declares the method (Service); `matching` bridges the two with this table.
 FRAMEWORK_SUPER = {
     "Landroid/app/IntentService;": "Landroid/app/Service;",
     "Landroid/app/Service;": "Landroid/content/ContextWrapper;",
@@ -109,6 +110,23 @@ def framework_ancestors(cls: str) -> Iterator[str]:
         seen.add(cls)
         yield cls
         cls = FRAMEWORK_SUPER.get(cls, "")
+
+
+def _with_framework_subclasses(prefixes: Iterable[str]) -> list[str]:
+    """The prefixes, plus the same method on framework subclasses of its class: a call an app
+    class inherits from ListActivity is named `Landroid/app/ListActivity;->…`, and is still
+    `Activity.startActivityForResult` to a rule."""
+    out = []
+    for prefix in prefixes:
+        out.append(prefix)
+        cls, sep, rest = prefix.partition("->")
+        if sep:
+            out.extend(
+                f"{sub}->{rest}"
+                for sub in FRAMEWORK_SUPER
+                if sub != cls and cls in framework_ancestors(sub)
+            )
+    return out
 
 
 @dataclass(slots=True)
@@ -173,27 +191,6 @@ class CodeGraph:
             last = info.superclass or "Ljava/lang/Object;"
         return last
 
-    def supertypes(self, cls: str) -> set[str]:
-        """Every class and interface `cls` is, app-defined or not (framework chain included)."""
-        out: set[str] = set()
-        stack = [cls]
-        while stack:
-            c = stack.pop()
-            if c in out:
-                continue
-            out.add(c)
-            info = self.classes.get(c)
-            if info is not None:
-                if info.superclass:
-                    stack.append(info.superclass)
-                stack.extend(info.interfaces)
-            else:
-                out.update(framework_ancestors(c))
-        return out
-
-    def callees(self, node: int) -> Iterable[int]:
-        return self.graph.successors(node)  # type: ignore[no-any-return]
-
     def matching(self, prefixes: Iterable[str]) -> set[int]:
         """Nodes whose signature starts with one of `prefixes` (`Lpkg/Cls;->name`, or a
         package `Lpkg/`), found through a sorted index rather than a scan of every node."""
@@ -201,7 +198,7 @@ class CodeGraph:
             self._sorted = sorted((name, n) for n, name in enumerate(self.names))
         keys = [name for name, _ in self._sorted]
         out: set[int] = set()
-        for prefix in prefixes:
+        for prefix in _with_framework_subclasses(prefixes):
             i = bisect.bisect_left(keys, prefix)
             while i < len(keys) and keys[i].startswith(prefix):
                 out.add(self._sorted[i][1])
@@ -233,8 +230,9 @@ def _signature(ref: MethodRef) -> str:
     return f"{ref.cls}->{ref.name}{ref.proto}"
 
 
-def build(dex_files: Iterable[tuple[str, bytes]], entries: Iterable[EntryPoint]) -> CodeGraph:
-    """Read every dex and build the whole-app graph; `entries` come from the manifest."""
+def build(dex_files: Iterable[DexFile], entries: Iterable[EntryPoint]) -> CodeGraph:
+    """Build the whole-app graph from every dex (in class-loader order); `entries` come from
+    the manifest."""
     # Building creates millions of small containers and no reference cycles; the cyclic
     # collector would rescan them again and again (a third of the build time on big apps).
     enabled = gc.isenabled()
@@ -246,17 +244,10 @@ def build(dex_files: Iterable[tuple[str, bytes]], entries: Iterable[EntryPoint])
             gc.enable()
 
 
-def _build(dex_files: Iterable[tuple[str, bytes]], entries: Iterable[EntryPoint]) -> CodeGraph:
+def _build(dex_files: Iterable[DexFile], entries: Iterable[EntryPoint]) -> CodeGraph:
     g = CodeGraph()
     entry_list = list(entries)
-    dexes: list[tuple[DexFile, dict[int, int]]] = []
-    for location, data in dex_files:
-        try:
-            dex = DexFile(data, location)
-        except CorruptPackage as exc:
-            g.errors.append(str(exc))
-            continue
-        dexes.append((dex, _declare(g, dex)))
+    dexes = [(dex, _declare(g, dex)) for dex in dex_files]
     b = _Builder(g, entry_list)
     for dex, nodes in dexes:
         b.read_code(dex, nodes)

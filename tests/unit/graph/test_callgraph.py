@@ -10,6 +10,7 @@ import pytest
 from scanner.config import Limits
 from scanner.facts.android import read_android_facts
 from scanner.graph.callgraph import CodeGraph, build
+from scanner.graph.dex import DexFile
 from scanner.graph.entries import EntryPoint, entry_points
 from scanner.graph.reach import Reach
 from scanner.unpack.apk import open_apk
@@ -20,7 +21,8 @@ def _graph(path: Path) -> CodeGraph:
     contents = open_apk(path, Limits())
     try:
         facts = read_android_facts(contents)
-        return build([(d.location, d.data) for d in contents.dex], entry_points(facts))
+        dexes = [DexFile(d.data, d.location) for d in contents.dex]
+        return build(dexes, entry_points(facts))
     finally:
         contents.view.close()
 
@@ -137,3 +139,12 @@ def test_every_androguard_edge_between_app_methods_is_found(apk: Path | str) -> 
 def test_entry_point_type() -> None:
     assert EntryPoint("La;", "activity", exported=False).primary is False
     assert EntryPoint("La;", "provider", exported=False).primary is True
+
+
+def test_rules_naming_the_declaring_class_match_calls_through_framework_subclasses() -> None:
+    g = CodeGraph()
+    inherited = g.node("Landroid/app/IntentService;->startForeground(ILandroid/app/Notification;)V")
+    direct = g.node("Landroid/app/Service;->startForeground(ILandroid/app/Notification;)V")
+    other = g.node("Landroid/app/Service;->stopSelf()V")
+    assert g.matching(["Landroid/app/Service;->startForeground"]) == {inherited, direct}
+    assert other not in g.matching(["Landroid/app/Service;->startForeground"])

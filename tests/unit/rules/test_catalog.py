@@ -86,3 +86,9 @@ def test_render_and_model_boundaries() -> None:
         assert internal_imports(path) <= {"scanner.model", "scanner.resources"}, path
     for path in (ROOT / "scanner/analyzers").glob("*.py"):
         assert not any(m.startswith("scanner.unpack") for m in internal_imports(path)), path
+
+
+def test_every_behaviour_spec_is_produced_by_the_behaviour_analyzer(ruleset: Ruleset) -> None:
+    from scanner.analyzers.behaviours import RULE_IDS
+
+    assert {b.rule for b in ruleset.behaviours.behaviours} == set(RULE_IDS)
