@@ -18,6 +18,7 @@ import click
 from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
+from scanner.facts.native_worker import NativeWorker
 from scanner.model import Severity, Verdict
 from scanner.pipeline import Ruleset, scan
 from scanner.render.html import render_html
@@ -178,49 +179,53 @@ def scan_command(
     }
     failed = worst_fail = 0
     total = len(packages)
-    for i, path in enumerate(packages, 1):
-        prefix = f"[{i}/{total}] " if total > 1 else ""
-        click.echo(f"{prefix}{path.name}: scanning…", err=True)
-        extra: dict[str, Any] = {}
-        if timestamp:
-            import datetime as dt
+    # One native-library worker for the whole batch: lief is imported once, beside the scans.
+    with NativeWorker() as native:
+        for i, path in enumerate(packages, 1):
+            prefix = f"[{i}/{total}] " if total > 1 else ""
+            click.echo(f"{prefix}{path.name}: scanning…", err=True)
+            extra: dict[str, Any] = {}
+            if timestamp:
+                import datetime as dt
 
-            extra["run"] = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-        try:
-            result = scan(path, cfg, ruleset)
-        except ScannerError as exc:
-            failed += 1
-            sha, size = _file_sha256(path)
-            doc = error_document(str(path), path.name, sha, size, str(exc), tool)
-            name = _output_name(path, sha)
+                extra["run"] = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+            try:
+                result = scan(path, cfg, ruleset, native)
+            except ScannerError as exc:
+                failed += 1
+                sha, size = _file_sha256(path)
+                doc = error_document(str(path), path.name, sha, size, str(exc), tool)
+                name = _output_name(path, sha)
+                if "json" in formats:
+                    _write(out_dir, f"{name}.json", dumps(doc | extra))
+                click.echo(f"{prefix}{path.name}: error: {exc}", err=True)
+                continue
+            doc = to_document(result, ruleset.catalog.rules, extra=extra)
+            name = _output_name(path, result.app.sha256)
+            written = []
             if "json" in formats:
-                _write(out_dir, f"{name}.json", dumps(doc | extra))
-            click.echo(f"{prefix}{path.name}: error: {exc}", err=True)
-            continue
-        doc = to_document(result, ruleset.catalog.rules, extra=extra)
-        name = _output_name(path, result.app.sha256)
-        written = []
-        if "json" in formats:
-            written.append(_write(out_dir, f"{name}.json", dumps(doc)))
-        if "sarif" in formats:
-            sarif = to_sarif(result, ruleset.catalog.rules)
-            written.append(
-                _write(
-                    out_dir, f"{name}.sarif", json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+                written.append(_write(out_dir, f"{name}.json", dumps(doc)))
+            if "sarif" in formats:
+                sarif = to_sarif(result, ruleset.catalog.rules)
+                written.append(
+                    _write(
+                        out_dir,
+                        f"{name}.sarif",
+                        json.dumps(sarif, indent=2, ensure_ascii=False) + "\n",
+                    )
                 )
+            if "html" in formats:
+                written.append(
+                    _write(out_dir, f"{name}.html", render_html(doc, ruleset.catalog.rules, lang))
+                )
+            if result.verdict is Verdict.FAIL:
+                worst_fail += 1
+            counts = ", ".join(f"{n} {s}" for s, n in doc["summary"]["by_severity"].items() if n)
+            click.echo(
+                f"{prefix}{path.name}: {result.verdict.value} ({counts or 'no findings'})"
+                + "".join(f"\n    {w}" for w in written),
+                err=True,
             )
-        if "html" in formats:
-            written.append(
-                _write(out_dir, f"{name}.html", render_html(doc, ruleset.catalog.rules, lang))
-            )
-        if result.verdict is Verdict.FAIL:
-            worst_fail += 1
-        counts = ", ".join(f"{n} {s}" for s, n in doc["summary"]["by_severity"].items() if n)
-        click.echo(
-            f"{prefix}{path.name}: {result.verdict.value} ({counts or 'no findings'})"
-            + "".join(f"\n    {w}" for w in written),
-            err=True,
-        )
     if failed:
         click.echo(f"{failed} of {total} package(s) could not be scanned", err=True)
         sys.exit(EXIT_SCAN_ERROR)

@@ -19,7 +19,8 @@ from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError, UnsupportedPackage
 from scanner.facts.android import AndroidFacts, read_android_facts
-from scanner.facts.native import NativeLibrary, read_native
+from scanner.facts.native import NativeLibrary
+from scanner.facts.native_worker import NativeWorker, Reply, read_all
 from scanner.facts.resources import ResourceTexts
 from scanner.facts.signing import SigningInfo, read_signing
 from scanner.graph.dex import DexFile
@@ -86,8 +87,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset) -> ScanResult:
-    """Scan one package; raises ScannerError when it cannot be scanned at all."""
+def scan(
+    path: Path, cfg: ScanConfig, ruleset: Ruleset, native: NativeWorker | None = None
+) -> ScanResult:
+    """Scan one package; raises ScannerError when it cannot be scanned at all.
+
+    `native`: a worker process for the native libraries (a batch shares one); without it they
+    are read in this process.
+    """
     if path.suffix.lower() == ".ipa":
         # Validate the archive first, so a broken IPA gets the archive's own error.
         with ZipView.open_file(path, cfg.limits):
@@ -102,11 +109,24 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset) -> ScanResult:
         try:
             names = contents.view.names()
             code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
+            libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
+            native_job = pool.submit(native.read if native else read_all, libs)
             code_hits = pool.submit(ruleset.yara.scan, code)
             signing_job = pool.submit(_signing, path, names, contents)
-            return _analyze(path, names, contents, cfg, ruleset, file_hash, signing_job, code_hits)
+            jobs = _Jobs(file_hash, signing_job, code_hits, native_job)
+            return _analyze(path, names, contents, cfg, ruleset, jobs)
         finally:
             contents.view.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Jobs:
+    """Work running beside the main thread (GIL-free hashing and YARA; the native worker)."""
+
+    file_hash: Future[str]
+    signing: Future[SigningInfo | str]
+    code_hits: Future[list[YaraHit]]
+    native: Future[Reply]
 
 
 def _resource_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
@@ -155,20 +175,11 @@ def _analyze(
     contents: ApkContents,
     cfg: ScanConfig,
     rs: Ruleset,
-    file_hash: Future[str],
-    signing_job: Future[SigningInfo | str],
-    code_hits: Future[list[YaraHit]],
+    jobs: _Jobs,
 ) -> ScanResult:
     label = path.name
     facts = read_android_facts(contents)
     errors = list(contents.errors)
-
-    native: list[NativeLibrary] = []
-    for lib in contents.native:
-        try:
-            native.append(read_native(lib.location, lib.name, lib.data))
-        except ScannerError as exc:
-            errors.append(str(exc))
 
     # Each dex is parsed once: its class list feeds SDK matching, the same object the graph.
     dexes: list[DexFile] = []
@@ -182,15 +193,24 @@ def _analyze(
             errors.append(str(exc))
     sdks = tuple(rs.sdks.match(dex_classes))
     hits = tuple(
-        _ui_text_only(code_hits.result(), contents) + rs.yara.scan(_resource_inputs(contents))
+        _ui_text_only(jobs.code_hits.result(), contents) + rs.yara.scan(_resource_inputs(contents))
     )
     errors.extend(e for e in contents.errors if e not in errors)
-    signed = signing_job.result()
+    signed = jobs.signing.result()
     if isinstance(signed, str):
         errors.append(signed)
         signing = SigningInfo()
     else:
         signing = signed
+
+    code = _code_evidence(contents, dexes, facts, errors) if cfg.code_graph else None
+    # Collected after the graph: the worker reads them while this process builds it.
+    native: list[NativeLibrary] = []
+    for lib in jobs.native.result():
+        if isinstance(lib, str):
+            errors.append(lib)
+        else:
+            native.append(lib)
 
     inputs = AndroidInputs(
         package_label=label,
@@ -200,7 +220,7 @@ def _analyze(
         sdks=sdks,
         yara=hits,
         entry_names=tuple(names),
-        code=_code_evidence(contents, dexes, facts, errors) if cfg.code_graph else None,
+        code=code,
     )
     ctx = Context(
         catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
@@ -224,7 +244,7 @@ def _analyze(
         path=str(path),
         file_name=path.name,
         size=path.stat().st_size,
-        sha256=file_hash.result(),
+        sha256=jobs.file_hash.result(),
         identifier=facts.package or None,
         name=facts.label,
         names=facts.labels,
