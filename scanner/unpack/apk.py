@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,11 +128,19 @@ def open_apk(path: Path, limits: Limits) -> ApkContents:
             raise UnsupportedPackage(
                 f"{path.name}: no AndroidManifest.xml at the archive root, so not an APK"
             )
-        manifest = decode_axml(
-            view.read("AndroidManifest.xml"), view.location("AndroidManifest.xml")
-        )
-        contents = ApkContents(view=view, manifest=manifest)
-        _collect(view, contents)
+        raw_manifest = view.read("AndroidManifest.xml")
+        contents = ApkContents(view=view, manifest=None)
+        # Inflating the dex and .so files (zlib, which releases the GIL) runs beside decoding
+        # the manifest (androguard's import and parser, which hold it).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingertip-inflate") as pool:
+            collected = pool.submit(_collect, view, contents)
+            try:
+                contents.manifest = decode_axml(raw_manifest, view.location("AndroidManifest.xml"))
+            finally:
+                # Waits, without raising over a manifest error (that one says more).
+                collect_error = collected.exception()
+        if collect_error is not None:
+            raise collect_error
         return contents
     except BaseException:
         view.close()
