@@ -18,12 +18,12 @@ import click
 from scanner import __version__
 from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
-from scanner.facts.native_worker import NativeWorker
 from scanner.model import Severity, Verdict
 from scanner.pipeline import Ruleset, scan
 from scanner.render.html import render_html
 from scanner.render.json import dumps, error_document, to_document
 from scanner.render.sarif import to_sarif
+from scanner.worker import Worker
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
 FORMATS = ("html", "json", "sarif")
@@ -179,8 +179,8 @@ def scan_command(
     }
     failed = worst_fail = 0
     total = len(packages)
-    # One native-library worker for the whole batch: lief is imported once, beside the scans.
-    with NativeWorker() as native:
+    # One worker process for the whole batch (lief is imported once), beside the scans.
+    with Worker() as worker:
         for i, path in enumerate(packages, 1):
             prefix = f"[{i}/{total}] " if total > 1 else ""
             click.echo(f"{prefix}{path.name}: scanning…", err=True)
@@ -190,7 +190,7 @@ def scan_command(
 
                 extra["run"] = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
             try:
-                result = scan(path, cfg, ruleset, native)
+                result = scan(path, cfg, ruleset, worker)
             except ScannerError as exc:
                 failed += 1
                 sha, size = _file_sha256(path)

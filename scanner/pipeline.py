@@ -19,10 +19,10 @@ from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError, UnsupportedPackage
 from scanner.facts.android import AndroidFacts, read_android_facts
-from scanner.facts.native import NativeLibrary
-from scanner.facts.native_worker import NativeWorker, Reply, read_all
+from scanner.facts.native import NativeLibrary, read_natives
 from scanner.facts.resources import ResourceTexts
 from scanner.facts.signing import SigningInfo, read_signing
+from scanner.graph.decoded import DecodedDex
 from scanner.graph.dex import DexFile
 from scanner.graph.entries import entry_points
 from scanner.model import (
@@ -42,6 +42,7 @@ from scanner.rules.yara_engine import YaraEngine, YaraHit
 from scanner.scoring import evaluate
 from scanner.unpack.apk import ApkContents, open_apk
 from scanner.unpack.archive import ZipView
+from scanner.worker import NativeReply, Worker
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -87,13 +88,11 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def scan(
-    path: Path, cfg: ScanConfig, ruleset: Ruleset, native: NativeWorker | None = None
-) -> ScanResult:
+def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = None) -> ScanResult:
     """Scan one package; raises ScannerError when it cannot be scanned at all.
 
-    `native`: a worker process for the native libraries (a batch shares one); without it they
-    are read in this process.
+    `worker`: a process that decodes the dex code and reads the native libraries beside this
+    one (a batch shares one); without it, everything runs in this process.
     """
     if path.suffix.lower() == ".ipa":
         # Validate the archive first, so a broken IPA gets the archive's own error.
@@ -109,11 +108,10 @@ def scan(
         try:
             names = contents.view.names()
             code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
-            libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
-            native_job = pool.submit(native.read if native else read_all, libs)
+            decoded, native_job = _offload(pool, worker, contents, cfg)
             code_hits = pool.submit(ruleset.yara.scan, code)
             signing_job = pool.submit(_signing, path, names, contents)
-            jobs = _Jobs(file_hash, signing_job, code_hits, native_job)
+            jobs = _Jobs(file_hash, signing_job, code_hits, native_job, decoded)
             return _analyze(path, names, contents, cfg, ruleset, jobs)
         finally:
             contents.view.close()
@@ -126,7 +124,36 @@ class _Jobs:
     file_hash: Future[str]
     signing: Future[SigningInfo | str]
     code_hits: Future[list[YaraHit]]
-    native: Future[Reply]
+    native: Future[NativeReply]
+    decoded: Future[list[DecodedDex | None] | None]
+
+
+def _offload(
+    pool: ThreadPoolExecutor, worker: Worker | None, contents: ApkContents, cfg: ScanConfig
+) -> tuple[Future[list[DecodedDex | None] | None], Future[NativeReply]]:
+    """Hand the dex code (needed first, by the graph) and then the native libraries (needed
+    last) to the worker; without one, the graph decodes in this process and lief runs in a
+    pool thread."""
+    libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
+    decoded: Future[list[DecodedDex | None] | None] = Future()
+    if worker is None:
+        decoded.set_result(None)
+        return decoded, pool.submit(read_natives, libs)
+    native: Future[NativeReply] = Future()
+    dex_files = [(d.location, d.data) for d in contents.dex] if cfg.code_graph else []
+
+    def run() -> None:
+        for future, call in (
+            (decoded, lambda: worker.decode(dex_files)),
+            (native, lambda: worker.native(libs)),
+        ):
+            try:
+                future.set_result(call())  # type: ignore[arg-type]
+            except BaseException as exc:  # handed to whoever waits on the future
+                future.set_exception(exc)
+
+    pool.submit(run)
+    return decoded, native
 
 
 def _resource_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
@@ -203,7 +230,7 @@ def _analyze(
     else:
         signing = signed
 
-    code = _code_evidence(contents, dexes, facts, errors) if cfg.code_graph else None
+    code = _code_evidence(contents, dexes, facts, errors, jobs.decoded) if cfg.code_graph else None
     # Collected after the graph: the worker reads them while this process builds it.
     native: list[NativeLibrary] = []
     for lib in jobs.native.result():
@@ -271,14 +298,21 @@ def _analyze(
 
 
 def _code_evidence(
-    contents: ApkContents, dexes: list[DexFile], facts: AndroidFacts, errors: list[str]
+    contents: ApkContents,
+    dexes: list[DexFile],
+    facts: AndroidFacts,
+    errors: list[str],
+    decoded: Future[list[DecodedDex | None] | None],
 ) -> CodeEvidence:
     """The whole-app call graph, reachability from the manifest's entry points, and the
     screens' texts; imported here because networkx is only needed when the graph is built."""
     from scanner.graph.callgraph import build
     from scanner.graph.reach import Reach
 
-    graph = build(dexes, entry_points(facts))
+    def decoded_elsewhere() -> dict[str, DecodedDex]:
+        return {d.location: d for d in decoded.result() or () if d is not None}
+
+    graph = build(dexes, entry_points(facts), decoded_elsewhere)
     errors.extend(graph.errors[:20])
     return CodeEvidence(graph=graph, reach=Reach(graph), texts=ResourceTexts(contents).texts)
 

@@ -8,10 +8,11 @@ canaries are read from the undefined dynamic symbols, since a stripped library k
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scanner.errors import CorruptPackage
+from scanner.errors import CorruptPackage, ScannerError
 
 if TYPE_CHECKING:
     import lief
@@ -122,3 +123,14 @@ def read_native(location: str, name: str, data: bytes) -> NativeLibrary:
         runpath=tuple(runpath),
         needed=tuple(needed),
     )
+
+
+def read_natives(libs: Sequence[tuple[str, str, bytes]]) -> list[NativeLibrary | str]:
+    """Each library's facts, or the reason it could not be read: (location, name, data) in."""
+    out: list[NativeLibrary | str] = []
+    for location, name, data in libs:
+        try:
+            out.append(read_native(location, name, data))
+        except ScannerError as exc:
+            out.append(str(exc))
+    return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import gc
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -32,7 +32,8 @@ from typing import Any
 import networkx as nx
 
 from scanner.errors import CorruptPackage
-from scanner.graph.dex import DexFile, MethodRef
+from scanner.graph.decoded import DecodedDex
+from scanner.graph.dex import CodeFacts, DexFile, MethodRef
 from scanner.graph.entries import EntryPoint
 
 log = logging.getLogger(__name__)
@@ -235,27 +236,39 @@ def _signature(ref: MethodRef) -> str:
     return f"{ref.cls}->{ref.name}{ref.proto}"
 
 
-def build(dex_files: Iterable[DexFile], entries: Iterable[EntryPoint]) -> CodeGraph:
+Decoded = Callable[[], Mapping[str, DecodedDex]]
+
+
+def build(
+    dex_files: Iterable[DexFile], entries: Iterable[EntryPoint], decoded: Decoded | None = None
+) -> CodeGraph:
     """Build the whole-app graph from every dex (in class-loader order); `entries` come from
-    the manifest."""
+    the manifest. `decoded`: the dex files' code decoded elsewhere (a worker process), by
+    location, asked for only once the classes are declared; a dex it lacks is decoded here."""
     # Building creates millions of small containers and no reference cycles; the cyclic
     # collector would rescan them again and again (a third of the build time on big apps).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dex_files, entries)
+        return _build(dex_files, entries, decoded)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(dex_files: Iterable[DexFile], entries: Iterable[EntryPoint]) -> CodeGraph:
+def _build(
+    dex_files: Iterable[DexFile], entries: Iterable[EntryPoint], decoded: Decoded | None
+) -> CodeGraph:
     g = CodeGraph()
     entry_list = list(entries)
     dexes = [(dex, _declare(g, dex)) for dex in dex_files]
+    elsewhere = decoded() if decoded is not None else {}
     b = _Builder(g, entry_list)
     for dex, nodes in dexes:
-        b.read_code(dex, nodes)
+        done = elsewhere.get(dex.location)
+        if done is not None:
+            dex.errors.extend(e for e in done.errors if e not in dex.errors)
+        b.read_code(dex, nodes, done.facts if done is not None else None)
         g.errors.extend(dex.errors[:20])
     b.dispatch_edges()
     g.graph = _digraph(len(g.names), b.succ)
@@ -344,7 +357,14 @@ class _Builder:
             if dst not in out:
                 out[dst] = data
 
-    def read_code(self, dex: DexFile, nodes: dict[int, int]) -> None:
+    def read_code(
+        self,
+        dex: DexFile,
+        nodes: dict[int, int],
+        decoded: Callable[[int], CodeFacts | None] | None = None,
+    ) -> None:
+        """Edges and per-method facts from each method's code; `decoded` (code_off -> facts)
+        stands in for decoding here."""
         g = self.g
         resolved: dict[int, tuple[int, MethodRef, int | None]] = {}  # method idx -> target
         types: dict[int, str] = {}
@@ -357,7 +377,7 @@ class _Builder:
                 src = nodes.get(method.method_idx)
                 if src is None or not method.code_off:
                     continue  # a class another dex already defined, or no code
-                code = dex.code(method)
+                code = dex.code(method) if decoded is None else decoded(method.code_off)
                 if code is None:
                     continue
                 out = succ.get(src)
