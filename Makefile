@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TESTS ?=
 PYTEST_ARGS := $(if $(TESTS),-k "$(TESTS)",)
 
-.PHONY: venv demo test lint typecheck golden samples rules-doc peers bench accuracy clean
+.PHONY: venv demo test lint typecheck golden samples rules-doc sdk-doc peers bench accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ samples:
 
 rules-doc: $(STAMP)
 	$(BIN)/fingertip rules list --format markdown > docs/rules.md
+
+sdk-doc: $(STAMP)
+	$(PY) scripts/gen_sdk_doc.py
 
 peers:
 	bash scripts/peers_setup.sh

@@ -8,6 +8,14 @@ against exodus-core on the same table (BENCHMARKS.md, tracker agreement) the two
 exodus-core counts names that are only referenced (a field's type) and where it does not open
 nested `.zip`/`.jar` archives. Alternatives of three characters or fewer, and empty ones (a
 stray `|` would match every app), are skipped.
+
+iOS: an entry may also carry `ios` = {frameworks, classes, class_prefixes, source} (Fingertip's
+own tables; Exodus entries are Android class prefixes and have none). `SdkTable.match_ios` finds
+an SDK by a framework the binary links or embeds, or by an Objective-C class the binary defines
+(static libraries are linked in) or imports from a dynamic framework (`_OBJC_CLASS_$_X`): a class
+matches a listed name exactly, or starts with a listed prefix at a word boundary (`IFly` matches
+`IFlySpeechRecognizer`, not `IFlyerView`). Class names are found in one YARA pass, like the
+Android prefixes.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner.model import Evidence, SdkMatch
@@ -23,6 +31,60 @@ from scanner.rules.yara_engine import LiteralSet
 
 _SIMPLE = re.compile(r"^[\w.$-]+$")
 MAX_EXAMPLES = 3
+# Instances YARA reports per iOS literal: a prefix may first hit names that fail the word-boundary
+# check, so keep more than the examples shown.
+_IOS_HIT_LIMIT = 256
+_FRAMEWORK = re.compile(r"([^/]+)\.framework(?:/|$)")
+_OBJC_CLASS_SYMBOL = re.compile(r"^_?OBJC_(?:META)?CLASS_\$_(.+)$")
+
+# The categories and personal-data kinds of Fingertip's own tables (tests hold the tables to them;
+# Exodus entries keep Exodus's own categories).
+CATEGORIES = (
+    "location",
+    "push",
+    "analytics",
+    "crash",
+    "share/login",
+    "ads",
+    "payment",
+    "OAID",
+    "browser kernel",
+    "face/OCR",
+    "hot-fix",
+    "app framework",
+)
+PERSONAL_DATA_KINDS = (
+    "location",
+    "device identifiers",
+    "network information",
+    "installed apps",
+    "phone number",
+    "account identifiers",
+    "app usage",
+    "crash and device state",
+    "message content",
+    "payment information",
+    "biometrics",
+    "camera images",
+    "microphone audio",
+    "identity documents",
+)
+
+# Evidence.excerpt of an iOS match: which kind of name proved it.
+FRAMEWORK = "framework"
+CLASS = "class"
+IMPORTED_CLASS = "imported class"
+
+
+@dataclass(frozen=True, slots=True)
+class IosSignature:
+    frameworks: tuple[str, ...]  # AMapLocationKit (as in @rpath/AMapLocationKit.framework/...)
+    classes: tuple[str, ...]  # exact Objective-C class names
+    class_prefixes: tuple[str, ...]  # class-name prefixes, matched at a word boundary
+    source: str
+
+    def matches_class(self, name: str) -> bool:
+        return name in self.classes or any(_prefix_matches(name, p) for p in self.class_prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +97,28 @@ class SdkSignature:
     prefixes: tuple[str, ...]  # slash form: com/amap/api/location/
     patterns: tuple[re.Pattern[str], ...]  # alternatives that are real regexes
     collects_personal_data: bool | None
+    name_zh: str = ""
+    personal_data: tuple[str, ...] = ()
+    ios: IosSignature | None = None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v)
+
+
+def _compile_ios(raw: object) -> IosSignature | None:
+    if not isinstance(raw, dict):
+        return None
+    sig = IosSignature(
+        frameworks=_strings(raw.get("frameworks")),
+        classes=_strings(raw.get("classes")),
+        # A prefix of two characters would match half of an app's classes.
+        class_prefixes=tuple(p for p in _strings(raw.get("class_prefixes")) if len(p) > 2),
+        source=str(raw.get("source") or ""),
+    )
+    return sig if sig.frameworks or sig.classes or sig.class_prefixes else None
 
 
 def _compile(entry: dict[str, object], source: str) -> SdkSignature | None:
@@ -49,18 +133,22 @@ def _compile(entry: dict[str, object], source: str) -> SdkSignature | None:
             prefixes.append(alt.replace("\\.", ".").replace(".", "/"))
         else:
             patterns.append(re.compile(alt.replace("\\.", "/").replace(".", "[./]")))
-    if not prefixes and not patterns:
+    ios = _compile_ios(entry.get("ios"))
+    if not prefixes and not patterns and ios is None:
         return None
     pd = entry.get("collects_personal_data")
     return SdkSignature(
         id=str(entry["id"]),
         name=str(entry["name"]),
-        categories=tuple(str(c) for c in entry.get("categories") or ()),  # type: ignore[attr-defined]
+        categories=_strings(entry.get("categories")),
         source=source,
         vendor=str(entry.get("vendor") or ""),
         prefixes=tuple(prefixes),
         patterns=tuple(patterns),
         collects_personal_data=pd if isinstance(pd, bool) else None,
+        name_zh=str(entry.get("name_zh") or ""),
+        personal_data=_strings(entry.get("personal_data")),
+        ios=ios,
     )
 
 
@@ -69,6 +157,11 @@ class SdkTable:
     signatures: tuple[SdkSignature, ...]
     sources: tuple[tuple[str, dict[str, object]], ...]
     _literals: LiteralSet
+    # iOS: class literals per signature id, compiled on the first `match_ios` (an APK scan never
+    # pays for them), and the signature ids of each framework name.
+    _ios_groups: dict[str, list[str]] = field(default_factory=dict)
+    _ios_frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _ios_compiled: list[LiteralSet] = field(default_factory=list)
 
     @classmethod
     def load(cls, directory: Path) -> SdkTable:
@@ -83,7 +176,25 @@ class SdkTable:
                 if compiled is not None:
                     sigs.append(compiled)
         literals = LiteralSet({s.id: list(s.prefixes) for s in sigs})
-        return cls(tuple(sigs), tuple(sources), literals)
+        ios_groups: dict[str, list[str]] = {}
+        frameworks: dict[str, list[str]] = {}
+        for s in sigs:
+            if s.ios is None:
+                continue
+            # Anchored at the start of a line of the newline-joined class names: an exact name
+            # ends with the newline too; a prefix's word boundary is checked after the hit.
+            ios_groups[s.id] = [f"\n{c}\n" for c in s.ios.classes] + [
+                f"\n{p}" for p in s.ios.class_prefixes
+            ]
+            for fw in s.ios.frameworks:
+                frameworks.setdefault(fw, []).append(s.id)
+        return cls(
+            tuple(sigs),
+            tuple(sources),
+            literals,
+            ios_groups,
+            {fw: tuple(ids) for fw, ids in frameworks.items()},
+        )
 
     def match(self, dex_classes: Iterable[tuple[str, list[str]]]) -> list[SdkMatch]:
         """SDKs whose signature matches a class some dex defines, with a few example classes.
@@ -105,6 +216,78 @@ class SdkTable:
                         break
                     if all(e.symbol != line.replace("/", ".") for e in examples):
                         examples.append(Evidence(location=location, symbol=line.replace("/", ".")))
+        return self._matches(found)
+
+    def match_ios(
+        self,
+        location: str,
+        *,
+        frameworks: Iterable[str],
+        classes: Iterable[str],
+        imported_classes: Iterable[str],
+        symbols: Iterable[str] = (),
+    ) -> list[SdkMatch]:
+        """SDKs found in one iOS binary, each with up to three examples.
+
+        `frameworks`: the frameworks it links or embeds, as a load command names them
+        (`@rpath/X.framework/X`), as a bundle path (`Frameworks/X.framework`) or as a bare name.
+        `classes`: Objective-C classes it defines. `imported_classes`: classes it imports from
+        dynamic frameworks (`X` or `_OBJC_CLASS_$_X`). `symbols`: any imported symbols; the
+        Objective-C class references among them count as imported classes.
+        Each example's `excerpt` says what proved it: framework, class or imported class.
+        """
+        found: dict[str, list[Evidence]] = {}
+
+        def add(sig_id: str, symbol: str, kind: str) -> None:
+            examples = found.setdefault(sig_id, [])
+            if len(examples) < MAX_EXAMPLES and all(e.symbol != symbol for e in examples):
+                examples.append(Evidence(location=location, symbol=symbol, excerpt=kind))
+
+        for ref in frameworks:
+            name = _framework_name(ref)
+            for sig_id in self._ios_frameworks.get(name, ()):
+                add(sig_id, f"{name}.framework", FRAMEWORK)
+        for sig_id, names in self._class_hits(classes).items():
+            for name in names:
+                add(sig_id, name, CLASS)
+        imported = [_imported_class(c) or c for c in imported_classes]
+        imported += [c for s in symbols if (c := _imported_class(s))]
+        for sig_id, names in self._class_hits(imported).items():
+            for name in names:
+                add(sig_id, name, IMPORTED_CLASS)
+        return self._matches(found)
+
+    def owner(self, class_descriptor: str) -> SdkSignature | None:
+        """The SDK a class belongs to (by its signature prefixes), if any."""
+        name = class_descriptor[1:-1] if class_descriptor.startswith("L") else class_descriptor
+        best: SdkSignature | None = None
+        best_len = 0
+        for sig in self.signatures:
+            for prefix in sig.prefixes:
+                if name.startswith(prefix) and len(prefix) > best_len:
+                    best, best_len = sig, len(prefix)
+        return best
+
+    def _class_hits(self, names: Iterable[str]) -> dict[str, list[str]]:
+        """Signature id -> the given class names that match its iOS classes, in input order."""
+        unique = list(dict.fromkeys(n for n in names if n and "\n" not in n))
+        if not unique or not self._ios_groups:
+            return {}
+        if not self._ios_compiled:
+            self._ios_compiled.append(LiteralSet(self._ios_groups))
+        raw = ("\n" + "\n".join(unique) + "\n").encode("utf-8", "surrogatepass")
+        by_id = {s.id: s for s in self.signatures}
+        out: dict[str, list[str]] = {}
+        for sig_id, offsets in self._ios_compiled[0].find(raw, _IOS_HIT_LIMIT).items():
+            ios = by_id[sig_id].ios
+            # The hit starts at the newline before the name.
+            names_hit = dict.fromkeys(_line_at(raw, off + 1) for off in offsets)
+            matching = [n for n in names_hit if ios is not None and ios.matches_class(n)]
+            if matching:
+                out[sig_id] = matching
+        return out
+
+    def _matches(self, found: dict[str, list[Evidence]]) -> list[SdkMatch]:
         by_id = {s.id: s for s in self.signatures}
         out = [
             SdkMatch(
@@ -120,16 +303,24 @@ class SdkTable:
         ]
         return sorted(out, key=lambda m: (m.name.lower(), m.id))
 
-    def owner(self, class_descriptor: str) -> SdkSignature | None:
-        """The SDK a class belongs to (by its signature prefixes), if any."""
-        name = class_descriptor[1:-1] if class_descriptor.startswith("L") else class_descriptor
-        best: SdkSignature | None = None
-        best_len = 0
-        for sig in self.signatures:
-            for prefix in sig.prefixes:
-                if name.startswith(prefix) and len(prefix) > best_len:
-                    best, best_len = sig, len(prefix)
-        return best
+
+def _prefix_matches(name: str, prefix: str) -> bool:
+    """`name` starts with `prefix` and the prefix ends a word: what follows is nothing, an
+    upper-case letter, a digit or `_` (ObjC names are CamelCase)."""
+    if not name.startswith(prefix):
+        return False
+    rest = name[len(prefix) :]
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] == "_"
+
+
+def _framework_name(ref: str) -> str:
+    m = _FRAMEWORK.search(ref)
+    return m.group(1) if m else ref.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _imported_class(symbol: str) -> str | None:
+    m = _OBJC_CLASS_SYMBOL.match(symbol)
+    return m.group(1) if m else None
 
 
 def _line_at(raw: bytes, pos: int) -> str:
