@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TESTS ?=
 PYTEST_ARGS := $(if $(TESTS),-k "$(TESTS)",)
 
-.PHONY: venv demo test lint typecheck golden samples rules-doc sdk-doc peers bench accuracy clean
+.PHONY: venv demo test lint typecheck golden samples samples-ios samples-ios-check rules-doc sdk-doc peers bench accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	@rm -rf demo-report
 	@# Exit 1 means "findings at or above --fail-on": the samples have them on purpose.
-	@$(BIN)/fingertip scan samples/*.apk -o demo-report --format html,json,sarif --lang zh; \
+	@$(BIN)/fingertip scan samples/*.apk samples/*.ipa -o demo-report --format html,json,sarif --lang zh; \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
 	@echo
 	@echo "HTML reports written to: $$(pwd)/demo-report/"
@@ -44,6 +44,14 @@ golden: $(STAMP)
 samples:
 	$(PYTHON) scripts/build_samples.py
 
+# iOS samples: clang, ld64.lld-16 and hand-written .tbd stubs (samples/README.md); the
+# signature and profile are written with `cryptography`, hence the venv.
+samples-ios: $(STAMP)
+	$(PY) scripts/build_samples_ios.py
+
+samples-ios-check: $(STAMP)
+	$(PY) scripts/build_samples_ios.py --check
+
 rules-doc: $(STAMP)
 	$(BIN)/fingertip rules list --format markdown > docs/rules.md
 
@@ -57,6 +65,7 @@ bench: $(STAMP) peers
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_warm.py
 	$(PY) scripts/bench_graph.py
+	$(PY) scripts/bench_ios.py
 
 accuracy: $(STAMP) peers
 	$(PY) scripts/tracker_accuracy.py

@@ -161,6 +161,26 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BundleSummary:
+    """One bundle of an iOS app (the app, an extension, a watch app, a framework), as the
+    reports list it: each has its own identity and signature."""
+
+    path: str  # in the package: Payload/App.app/PlugIns/Widget.appex/
+    kind: str  # app | appex | watch | framework | dylib
+    parent: str | None
+    identifier: str | None
+    name: str | None
+    version: str | None  # CFBundleShortVersionString
+    build: str | None  # CFBundleVersion
+    min_os: str | None
+    executable: str | None
+    archs: tuple[str, ...]
+    encrypted: bool
+    signature: str  # signed | adhoc | unsigned | broken | none
+    team_id: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class App:
     """The identity of a scanned package: what filing records, and what a reader sees first."""
 
@@ -180,6 +200,10 @@ class App:
     signature_schemes: tuple[str, ...] = ()
     permissions: tuple[Permission, ...] = ()
     sdks: tuple[SdkMatch, ...] = ()
+    # iOS: the minimum OS (a version string), CFBundleVersion, and the bundle tree.
+    min_os: str | None = None
+    build_version: str | None = None
+    bundles: tuple[BundleSummary, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,7 +17,7 @@ from scanner import __version__
 from scanner.analyzers import BUILTIN
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.config import ScanConfig
-from scanner.errors import ScannerError, UnsupportedPackage
+from scanner.errors import ScannerError
 from scanner.facts.android import AndroidFacts, read_android_facts
 from scanner.facts.native import NativeLibrary, read_natives
 from scanner.facts.resources import ResourceTexts
@@ -37,11 +37,11 @@ from scanner.model import (
 from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
 from scanner.rules.data import BehaviourTable, PackerTable, PermissionTable
+from scanner.rules.ios_data import IosTable
 from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraEngine, YaraHit
 from scanner.scoring import evaluate
 from scanner.unpack.apk import ApkContents, open_apk
-from scanner.unpack.archive import ZipView
 from scanner.worker import NativeReply, Worker
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ class Ruleset:
     permissions: PermissionTable
     packers: PackerTable
     behaviours: BehaviourTable
+    ios: IosTable
     sha256: str
 
     @classmethod
@@ -72,6 +73,7 @@ class Ruleset:
             permissions=PermissionTable.load(directory / "data" / "android_permissions.json"),
             packers=PackerTable.load(directory / "data" / "packers.json"),
             behaviours=BehaviourTable.load(directory / "data" / "behaviours.toml"),
+            ios=IosTable.load(directory / "data" / "ios_behaviours.toml"),
             sha256=ruleset_sha256(directory),
         )
 
@@ -95,10 +97,9 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
     one (a batch shares one); without it, everything runs in this process.
     """
     if path.suffix.lower() == ".ipa":
-        # Validate the archive first, so a broken IPA gets the archive's own error.
-        with ZipView.open_file(path, cfg.limits):
-            pass
-        raise UnsupportedPackage(f"{path.name}: iOS packages (IPA) are not supported yet")
+        from scanner.scan_ios import scan_ipa
+
+        return scan_ipa(path, cfg, ruleset, _sha256(path))
     # Hashing the whole file twice (its sha256, and the v2/v3 content digest) and YARA over the
     # code are most of a scan's CPU; hashlib, zlib and YARA release the GIL, so they run beside
     # the manifest, dex and resource work of the main thread.

@@ -55,6 +55,15 @@ LABELS: dict[str, dict[str, str]] = {
         "categories": "类别",
         "classes": "匹配类",
         "components": "组件",
+        "bundles": "包结构",
+        "profile": "描述文件",
+        "min_os": "最低系统版本",
+        "signature": "签名",
+        "team": "团队",
+        "devices": "设备数",
+        "all_devices": "全部设备",
+        "entitlements": "权限（Entitlements）",
+        "encrypted": "加密",
         "exported": "导出",
         "native": "原生库",
         "coverage_partial": "静态检测覆盖不完整",
@@ -111,6 +120,15 @@ LABELS: dict[str, dict[str, str]] = {
         "categories": "Categories",
         "classes": "Matching classes",
         "components": "Components",
+        "bundles": "Bundles",
+        "profile": "Provisioning profile",
+        "min_os": "Minimum OS",
+        "signature": "signature",
+        "team": "team",
+        "devices": "devices",
+        "all_devices": "all devices",
+        "entitlements": "Entitlements",
+        "encrypted": "encrypted",
         "exported": "Exported",
         "native": "Native libraries",
         "coverage_partial": "Static coverage is partial",
@@ -145,10 +163,17 @@ def render_html(doc: dict[str, Any], rules: dict[str, Rule], lang: str = "zh") -
     env = _environment()
     css = (templates_dir() / "report.css").read_text(encoding="utf-8")
     template = env.get_template("report.html.j2")
+    names = doc.get("app", {}).get("names") or {}
+    # The Chinese label, whatever the platform calls the locale (zh-rCN, zh, zh-Hans, zh_CN).
+    zh_name = next(
+        (names[k] for k in ("zh-rCN", "zh-Hans", "zh_CN", "zh-CN", "zh") if k in names),
+        next((v for k, v in sorted(names.items()) if k.lower().startswith("zh")), None),
+    )
     return template.render(
         doc=doc,
         rules=rules,
         lang=lang,
+        zh_name=zh_name,
         t=LABELS["zh" if lang == "zh" else "en"],
         css=css,
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from scanner.model import Evidence, Finding, Rule, ScanResult, Severity, Signer, Text
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 (additive): app.min_os, app.build_version, app.bundles (iOS)
 
 
 def _text(t: Text | None) -> dict[str, str] | None:
@@ -105,6 +105,26 @@ def to_document(
                     "evidence": [_evidence(e) for e in s.evidence],
                 }
                 for s in app.sdks
+            ],
+            "min_os": app.min_os,
+            "build_version": app.build_version,
+            "bundles": [
+                {
+                    "path": b.path,
+                    "kind": b.kind,
+                    "parent": b.parent,
+                    "identifier": b.identifier,
+                    "name": b.name,
+                    "version": b.version,
+                    "build": b.build,
+                    "min_os": b.min_os,
+                    "executable": b.executable,
+                    "archs": list(b.archs),
+                    "encrypted": b.encrypted,
+                    "signature": b.signature,
+                    "team_id": b.team_id,
+                }
+                for b in app.bundles
             ],
         },
         "coverage": {"partial": result.coverage.partial, "reasons": list(result.coverage.reasons)},

@@ -182,3 +182,31 @@ def test_signatures_override_changes_rules_and_hash(tmp_path: Path) -> None:
     severity = {f["rule_id"]: f["severity"] for f in custom_doc["findings"]}
     assert severity["SEC-DEBUG-001"] == "low"
     assert "SEC-PACK-001" in severity  # the custom packer table was used
+
+
+def test_ipa_and_apk_in_one_batch_with_every_format(tmp_path: Path) -> None:
+    ipa = SAMPLES / "ios-checkin.ipa"
+    result = run_cli("scan", ipa, CLEAN, "-o", tmp_path, "--format", "html,json,sarif")
+    assert result.exit_code == 1, result.output  # the IPA has high findings
+    docs = reports(tmp_path)
+    assert docs["ios-checkin.ipa"]["app"]["platform"] == "ios"
+    assert docs["fingertip-clean.apk"]["app"]["platform"] == "android"
+    (html,) = tmp_path.glob("ios-checkin-*.html")
+    text = html.read_text(encoding="utf-8")
+    # The bundle tree, the profile and the Mach-O table are drawn; the zh name is the title.
+    assert "<h1>移动考勤" in text
+    assert "PlugIns/CheckinWidget.appex/" in text and "AMapLocationKit.framework" in text
+    assert "iOS Team Provisioning Profile" in text and "FTSAMPLE01" in text
+
+
+def test_ipa_errors_are_clear(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ipa"
+    empty.write_bytes(make_zip({"Payload/": b"", "Payload/readme.txt": b"no app here"}))
+    notzip = tmp_path / "text.ipa"
+    notzip.write_bytes(b"not a zip at all")
+    out = tmp_path / "out"
+    result = run_cli("scan", empty, notzip, SAMPLES / "ios-clean.ipa", "-o", out)
+    assert result.exit_code == 3
+    assert "empty.ipa: error: empty.ipa: not an iOS app package" in result.output
+    assert "text.ipa: error: text.ipa: not a zip archive" in result.output
+    assert reports(out)["ios-clean.ipa"]["verdict"] == "pass"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from tests.conftest import ROOT, SAMPLES
 from tests.e2e.helpers import reports, run_cli
 
 GOLDEN = ROOT / "tests" / "golden"
-APPS = sorted(p.name for p in SAMPLES.glob("*.apk"))
+APPS = sorted(p.name for p in (*SAMPLES.glob("*.apk"), *SAMPLES.glob("*.ipa")))
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,13 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_matches_golden(
     app: str, suffix: str, outputs: Path, request: pytest.FixtureRequest
 ) -> None:
-    (produced,) = outputs.glob(f"{Path(app).stem}-*{suffix}")
+    stem = Path(app).stem
+    # `ios-checkin-*` would also match ios-checkin-dead's report: the suffix is a sha prefix.
+    (produced,) = [
+        p
+        for p in outputs.glob(f"{stem}-*{suffix}")
+        if re.fullmatch(rf"{re.escape(stem)}-[0-9a-f]{{12}}{re.escape(suffix)}", p.name)
+    ]
     text = produced.read_text(encoding="utf-8")
     golden = GOLDEN / f"{Path(app).stem}{suffix}"
     if request.config.getoption("--update-golden"):

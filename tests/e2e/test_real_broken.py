@@ -9,7 +9,7 @@ from tests.e2e.helpers import reports, run_cli
 
 UNSCANNABLE = {
     "fastlane/not-an-ipa.ipa": "not a zip archive",
-    "fastlane/no-app-bundle.ipa": "not supported yet",
+    "fastlane/no-app-bundle.ipa": "its Payload/ folder holds no .app bundle",
     "androguard/CertChain.apk": "no AndroidManifest.xml",
     "androguard/multidex.apk": "no AndroidManifest.xml",
 }
@@ -18,6 +18,8 @@ SCANNED = {
     "androguard/apksig/v2-only-with-dsa-sha256-1024-sig-does-not-verify.apk": "SEC-SIGN-004",
     "androguard/Invalid.apk": "ID-FILING-001",
     "androguard/TestActivity_unsigned.apk": "SEC-SIGN-005",
+    # Info.plists only (fastlane's fixture): no executable, so the signature cannot hold.
+    "fastlane/IncorrectlySigned.ipa": "SEC-SIGN-004",
 }
 
 

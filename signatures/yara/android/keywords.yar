@@ -36,8 +36,13 @@ rule keywords_checkin_utf16
         $k7_utf16 = { 0a 4e ed 73 53 62 61 53 }  // 上班打卡
         $k8_utf16 = { 0b 4e ed 73 53 62 61 53 }  // 下班打卡
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_fence
@@ -65,8 +70,13 @@ rule keywords_fence_utf16
         $k2_utf16 = { 53 62 61 53 03 83 f4 56 }  // 打卡范围
         $k3_utf16 = { f4 56 0f 68 }  // 围栏
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_rank
@@ -98,8 +108,13 @@ rule keywords_rank_utf16
         $k4_utf16 = { 0d 54 21 6b }  // 名次
         $k5_utf16 = { a2 7e d1 9e 9c 69 }  // 红黑榜
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_duration
@@ -131,8 +146,13 @@ rule keywords_duration_utf16
         $k4_utf16 = { 09 67 48 65 66 5b 60 4e }  // 有效学习
         $k5_utf16 = { 02 63 3a 67 }  // 挂机
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_social
@@ -162,8 +182,13 @@ rule keywords_social_utf16
         $k3_utf16 = { 95 62 68 79 }  // 投票
         $k4_utf16 = { 05 96 fb 8b cf 91 }  // 阅读量
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_report
@@ -203,8 +228,13 @@ rule keywords_report_utf16
         $k8_utf16 = { df 7e a1 8b 68 88 }  // 统计表
         $k9_utf16 = { c7 91 c6 96 68 88 }  // 采集表
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_trace
@@ -240,8 +270,13 @@ rule keywords_trace_utf16
         $k6_utf16 = { 65 51 37 62 }  // 入户
         $k7_utf16 = { e5 5d 5c 4f e5 65 d7 5f }  // 工作日志
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_photo
@@ -269,8 +304,13 @@ rule keywords_photo_utf16
         $k2_utf16 = { cd 62 67 71 59 75 d5 75 }  // 拍照留痕
         $k3_utf16 = { 67 71 47 72 59 75 d5 75 }  // 照片留痕
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_screenshot
@@ -294,8 +334,13 @@ rule keywords_screenshot_utf16
         $k0_utf16 = { 2a 62 fe 56 }  // 截图
         $k1_utf16 = { 2a 62 4f 5c }  // 截屏
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_force
@@ -331,8 +376,13 @@ rule keywords_force_utf16
         $k6_utf16 = { 2a 67 7b 76 55 5f }  // 未登录
         $k7_utf16 = { 3a 5f 36 52 f4 66 b0 65 }  // 强制更新
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }
 
 rule keywords_commerce
@@ -362,6 +412,11 @@ rule keywords_commerce_utf16
         $k3_utf16 = { cb 7a 73 53 2d 8d 70 4e }  // 立即购买
         $k4_utf16 = { 18 4f e0 60 38 52 }  // 优惠券
     condition:
-        // binary XML (RES_XML_TYPE) or a resource table (RES_TABLE_TYPE) only
-        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002) and any of them
+        // UTF-16 text lives in: Android binary XML (RES_XML_TYPE) and resource
+        // tables (RES_TABLE_TYPE); Mach-O executables (__ustring), thin or fat;
+        // UTF-16 .strings files (a BOM); binary plists and compiled nibs (bplist).
+        (uint32(0) == 0x00080003 or uint32(0) == 0x000c0002
+         or uint32(0) == 0xfeedfacf or uint32(0) == 0xfeedface
+         or uint32be(0) == 0xcafebabe or uint16(0) == 0xfeff
+         or uint32be(0) == 0x62706c69) and any of them
 }

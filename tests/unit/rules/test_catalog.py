@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from scanner.analyzers import BUILTIN
+from scanner.analyzers.ios import BUILTIN_IOS
 from scanner.errors import RuleError
+from scanner.model import Platform
 from scanner.pipeline import Ruleset
 from scanner.rules.catalog import Catalog
 from tests.conftest import ROOT
@@ -25,16 +27,27 @@ def test_every_analyzer_module_is_listed() -> None:
     }
     listed = {cls.__module__.rsplit(".", 1)[-1] for cls in BUILTIN}
     assert modules == listed
+    ios_modules = {
+        p.stem
+        for p in (ROOT / "scanner" / "analyzers" / "ios").glob("*.py")
+        if p.stem not in {"__init__", "inputs", "apis"}
+    }
+    assert ios_modules == {cls.__module__.rsplit(".", 1)[-1] for cls in BUILTIN_IOS}
 
 
 def test_analyzer_rule_ids_exist_and_have_one_producer(ruleset: Ruleset) -> None:
-    producers: dict[str, list[str]] = {}
-    for cls in BUILTIN:
+    """Per platform: each rule the catalogue lists for a platform has exactly one analyzer
+    there, and no analyzer produces a rule the catalogue does not list for its platform."""
+    producers: dict[tuple[str, Platform], list[str]] = {}
+    for cls in (*BUILTIN, *BUILTIN_IOS):
         for rule_id in cls.rule_ids:
             assert rule_id in ruleset.catalog, f"{cls.__name__} names unknown rule {rule_id}"
-            producers.setdefault(rule_id, []).append(cls.__name__)
-    assert {r: p for r, p in producers.items() if len(p) > 1} == {}
-    assert set(ruleset.catalog.rules) == set(producers), "catalogue rules without an analyzer"
+            for platform in cls.platforms:
+                producers.setdefault((rule_id, platform), []).append(cls.__name__)
+    assert {k: p for k, p in producers.items() if len(p) > 1} == {}
+    listed = {(r.id, p) for r in ruleset.catalog.rules.values() for p in r.platforms}
+    assert listed - set(producers) == set(), "catalogue rules without an analyzer"
+    assert set(producers) - listed == set(), "analyzers for a platform the catalogue omits"
 
 
 def test_yara_rules_name_catalogue_ids(ruleset: Ruleset) -> None:

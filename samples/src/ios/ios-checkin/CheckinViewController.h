@@ -1,0 +1,5 @@
+#import <UIKit/UIKit.h>
+
+@interface CheckinViewController : UIViewController
+- (void)checkInTapped:(id)sender;
+@end

@@ -1,0 +1,6 @@
+#import <UIKit/UIKit.h>
+
+@interface LegacyViewController : UIViewController <UIWebViewDelegate> {
+    UIWebView *_webView;
+}
+@end
