@@ -15,7 +15,7 @@ from typing import Any
 
 from scanner import __version__
 from scanner.analyzers import BUILTIN
-from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
+from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context, run_analyzers
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError
 from scanner.facts.android import AndroidFacts, read_android_facts
@@ -28,7 +28,6 @@ from scanner.graph.entries import entry_points
 from scanner.model import (
     App,
     Coverage,
-    Finding,
     Permission,
     Platform,
     ScanResult,
@@ -253,13 +252,7 @@ def _analyze(
     ctx = Context(
         catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
     )
-    findings: list[Finding] = []
-    evaluated: list[str] = []
-    for analyzer_cls in BUILTIN:
-        analyzer = analyzer_cls()
-        evaluated.extend(analyzer.rule_ids)
-        findings.extend(analyzer.analyze(inputs, ctx))
-    findings.sort(key=Finding.sort_key)
+    findings, evaluated = run_analyzers(BUILTIN, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
 
     reasons = list(ctx.coverage_reasons)

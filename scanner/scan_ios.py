@@ -15,14 +15,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.analyzers.base import Context
+from scanner.analyzers.base import Context, run_analyzers
 from scanner.analyzers.ios import BUILTIN_IOS
 from scanner.analyzers.ios.inputs import IosInputs
 from scanner.analyzers.ios.signing import code_signers
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError
 from scanner.facts.ios import BundleFacts, read_bundle
-from scanner.model import App, BundleSummary, Coverage, Finding, Platform, ScanResult, SdkMatch
+from scanner.model import App, BundleSummary, Coverage, Platform, ScanResult, SdkMatch
 from scanner.scoring import evaluate
 from scanner.unpack.ipa import IpaContents, open_ipa
 
@@ -75,13 +75,7 @@ def _scan(
     ctx = Context(
         catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
     )
-    findings: list[Finding] = []
-    evaluated: list[str] = []
-    for analyzer_cls in BUILTIN_IOS:
-        analyzer = analyzer_cls()
-        evaluated.extend(analyzer.rule_ids)
-        findings.extend(analyzer.analyze(inputs, ctx))
-    findings.sort(key=Finding.sort_key)
+    findings, evaluated = run_analyzers(BUILTIN_IOS, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
     reasons = list(ctx.coverage_reasons)
     reasons.extend(_coverage(bundles, cfg))

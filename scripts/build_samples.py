@@ -23,7 +23,6 @@ samples/keys/README.md.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
 import shutil
@@ -36,6 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scripts.sample_builds import build_all, check  # noqa: E402 (after the path)
+
 SAMPLES = REPO / "samples"
 SRC = SAMPLES / "src" / "android"
 KEYS = SAMPLES / "keys"
@@ -459,42 +462,6 @@ def build_app(app: App, out_dir: Path) -> Path:
     return target
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build_all(apps: Sequence[App], out_dir: Path) -> dict[str, str]:
-    digests: dict[str, str] = {}
-    for app in apps:
-        apk = build_app(app, out_dir)
-        digests[app.name] = sha256(apk)
-        log(f"built    {apk}  sha256={digests[app.name]}")
-    return digests
-
-
-def check(apps: Sequence[App]) -> bool:
-    """Build twice in scratch directories; both builds must match each other
-    (reproducibility) and the committed APKs (they are up to date)."""
-    ok = True
-    with tempfile.TemporaryDirectory(prefix="fingertip-samples-") as tmp:
-        first = build_all(apps, Path(tmp) / "a")
-        second = build_all(apps, Path(tmp) / "b")
-    for app in apps:
-        committed = SAMPLES / f"{app.name}.apk"
-        if first[app.name] != second[app.name]:
-            log(f"NOT REPRODUCIBLE  {app.name}: {first[app.name]} != {second[app.name]}")
-            ok = False
-        elif not committed.is_file():
-            log(f"MISSING  {committed.relative_to(REPO)} (run without --check)")
-            ok = False
-        elif sha256(committed) != first[app.name]:
-            log(f"STALE    {committed.relative_to(REPO)} differs from a fresh build")
-            ok = False
-        else:
-            log(f"ok       {app.name}  sha256={first[app.name]}")
-    return ok
-
-
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("apps", nargs="*", metavar="APP", help="apps to build (default: all)")
@@ -534,8 +501,8 @@ def main(argv: Sequence[str]) -> int:
         apps = select_apps(args.apps)
         check_keystores(apps)
         if args.check:
-            return 0 if check(apps) else 1
-        build_all(apps, args.out_dir.resolve())
+            return 0 if check(apps, build_app, samples=SAMPLES, repo=REPO, suffix=".apk") else 1
+        build_all(apps, args.out_dir.resolve(), build_app)
     except BuildError as exc:
         print(f"build_samples: error: {exc}", file=sys.stderr)
         return 1

@@ -52,6 +52,10 @@ except ImportError:  # pragma: no cover - depends on the interpreter used
     sys.exit("build_samples_ios: needs `cryptography`; run it with the project's .venv/bin/python")
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from scripts.sample_builds import build_all, check  # noqa: E402 (after the path)
+
 SAMPLES = REPO / "samples"
 SRC = SAMPLES / "src" / "ios"
 SDK = SRC / "sdk"
@@ -1335,42 +1339,6 @@ def build_app(app: App, out_dir: Path) -> Path:
 # --------------------------------------------------------------------------
 
 
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build_all(apps: Sequence[App], out_dir: Path) -> dict[str, str]:
-    digests: dict[str, str] = {}
-    for app in apps:
-        ipa = build_app(app, out_dir)
-        digests[app.name] = sha256_file(ipa)
-        log(f"built    {ipa}  sha256={digests[app.name]}")
-    return digests
-
-
-def check(apps: Sequence[App]) -> bool:
-    """Build twice in scratch directories; both builds must match each other
-    (reproducibility) and the committed IPAs (they are up to date)."""
-    ok = True
-    with tempfile.TemporaryDirectory(prefix="fingertip-ios-samples-") as tmp:
-        first = build_all(apps, Path(tmp) / "a")
-        second = build_all(apps, Path(tmp) / "b")
-    for app in apps:
-        committed = SAMPLES / f"{app.name}.ipa"
-        if first[app.name] != second[app.name]:
-            log(f"NOT REPRODUCIBLE  {app.name}: {first[app.name]} != {second[app.name]}")
-            ok = False
-        elif not committed.is_file():
-            log(f"MISSING  {committed.relative_to(REPO)} (run without --check)")
-            ok = False
-        elif sha256_file(committed) != first[app.name]:
-            log(f"STALE    {committed.relative_to(REPO)} differs from a fresh build")
-            ok = False
-        else:
-            log(f"ok       {app.name}  sha256={first[app.name]}")
-    return ok
-
-
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("apps", nargs="*", metavar="APP", help="apps to build (default: all)")
@@ -1410,8 +1378,8 @@ def main(argv: Sequence[str]) -> int:
         check_keys()
         apps = select_apps(args.apps)
         if args.check:
-            return 0 if check(apps) else 1
-        build_all(apps, args.out_dir.resolve())
+            return 0 if check(apps, build_app, samples=SAMPLES, repo=REPO, suffix=".ipa") else 1
+        build_all(apps, args.out_dir.resolve(), build_app)
     except BuildError as exc:
         print(f"build_samples_ios: error: {exc}", file=sys.stderr)
         return 1

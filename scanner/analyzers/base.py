@@ -7,9 +7,9 @@ never lives in code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from scanner.facts.android import AndroidFacts
 from scanner.facts.native import NativeLibrary
@@ -71,6 +71,21 @@ class Context:
             evidence=tuple(evidence),
             needs_review=rule.needs_review,
         )
+
+
+def run_analyzers(
+    analyzers: Iterable[type[Any]], inputs: object, ctx: Context
+) -> tuple[list[Finding], list[str]]:
+    """Every analyzer over the inputs of its platform: the findings, sorted, and the rule ids
+    evaluated (a rule evaluated with no finding is a pass, which the report says)."""
+    findings: list[Finding] = []
+    evaluated: list[str] = []
+    for analyzer_cls in analyzers:
+        analyzer = analyzer_cls()
+        evaluated.extend(analyzer.rule_ids)
+        findings.extend(analyzer.analyze(inputs, ctx))
+    findings.sort(key=Finding.sort_key)
+    return findings, evaluated
 
 
 class Analyzer(Protocol):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from scanner.analyzers.base import Context
+from scanner.analyzers.behaviours import RULE_IDS as FORM_RULE_IDS
 from scanner.analyzers.behaviours import _keyword_hits, _words
 from scanner.analyzers.ios.apis import ApiIndex
 from scanner.analyzers.ios.inputs import IosInputs
@@ -30,17 +31,7 @@ MAX_KEYWORD_EVIDENCE = 6
 _ORDER = [EvidenceLevel.E1, EvidenceLevel.E2, EvidenceLevel.E3, EvidenceLevel.E4]
 
 RULE_IDS = (
-    "FORM-CHECKIN-001",
-    "FORM-CHECKIN-002",
-    "FORM-TRACE-001",
-    "FORM-TRACE-002",
-    "FORM-TRACE-003",
-    "FORM-RANK-001",
-    "FORM-DURATION-001",
-    "FORM-SOCIAL-001",
-    "FORM-REPORT-001",
-    "FORM-FORCE-001",
-    "FORM-COMMERCE-001",
+    *FORM_RULE_IDS,  # the same formalism rules as on Android
     "PRIV-DEVID-001",
     "PRIV-CLIP-001",
     "SEC-WEBVIEW-001",

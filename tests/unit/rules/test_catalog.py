@@ -105,3 +105,11 @@ def test_every_behaviour_spec_is_produced_by_the_behaviour_analyzer(ruleset: Rul
     from scanner.analyzers.behaviours import RULE_IDS
 
     assert {b.rule for b in ruleset.behaviours.behaviours} == set(RULE_IDS)
+
+
+def test_ios_table_rules_are_the_ios_analyzers(ruleset: Ruleset) -> None:
+    from scanner.analyzers.ios.behaviours import IosBehaviourAnalyzer
+    from scanner.analyzers.ios.preconsent import IosPreconsentAnalyzer
+
+    produced = {*IosBehaviourAnalyzer.rule_ids, *IosPreconsentAnalyzer.rule_ids}
+    assert set(ruleset.ios.rule_ids()) == produced
