@@ -111,4 +111,5 @@ class IosTable:
         )
 
     def rule_ids(self) -> tuple[str, ...]:
-        return tuple(sorted({b.rule for b in self.behaviours} | {r.rule for r in self.api_rules}))
+        rules = {b.rule for b in self.behaviours} | {r.rule for r in self.api_rules}
+        return tuple(sorted(rules | {self.preconsent.rule}))
