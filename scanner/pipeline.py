@@ -22,7 +22,6 @@ from scanner.facts.android import AndroidFacts, read_android_facts
 from scanner.facts.native import NativeLibrary, read_natives
 from scanner.facts.resources import ResourceTexts
 from scanner.facts.signing import SigningInfo, read_signing
-from scanner.graph.decoded import DecodedDex
 from scanner.graph.dex import DexFile
 from scanner.graph.entries import entry_points
 from scanner.model import (
@@ -92,8 +91,9 @@ def _sha256(path: Path) -> str:
 def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = None) -> ScanResult:
     """Scan one package; raises ScannerError when it cannot be scanned at all.
 
-    `worker`: a process that decodes the dex code and reads the native libraries beside this
-    one (a batch shares one); without it, everything runs in this process.
+    `worker`: a process that reads the native libraries beside this one (lief's import and
+    parse hold the GIL); it is let go before the call graph grows, and started again for the
+    next package. Without it, lief runs in a thread of this process.
     """
     if path.suffix.lower() == ".ipa":
         from scanner.scan_ios import scan_ipa
@@ -108,52 +108,24 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
         try:
             names = contents.view.names()
             code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
-            decoded, native_job = _offload(pool, worker, contents, cfg)
+            libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
+            native_job = pool.submit(worker.native if worker else read_natives, libs)
             code_hits = pool.submit(ruleset.yara.scan, code)
             signing_job = pool.submit(_signing, path, names, contents)
-            jobs = _Jobs(file_hash, signing_job, code_hits, native_job, decoded)
-            return _analyze(path, names, contents, cfg, ruleset, jobs)
+            jobs = _Jobs(file_hash, signing_job, code_hits, native_job)
+            return _analyze(path, names, contents, cfg, ruleset, jobs, worker)
         finally:
             contents.view.close()
 
 
 @dataclass(frozen=True, slots=True)
 class _Jobs:
-    """Work running beside the main thread (GIL-free hashing and YARA; the native worker)."""
+    """Work running beside the main thread (GIL-free hashing and YARA; native libraries)."""
 
     file_hash: Future[str]
     signing: Future[SigningInfo | str]
     code_hits: Future[list[YaraHit]]
     native: Future[NativeReply]
-    decoded: Future[list[DecodedDex | None] | None]
-
-
-def _offload(
-    pool: ThreadPoolExecutor, worker: Worker | None, contents: ApkContents, cfg: ScanConfig
-) -> tuple[Future[list[DecodedDex | None] | None], Future[NativeReply]]:
-    """Hand the dex code (needed first, by the graph) and then the native libraries (needed
-    last) to the worker; without one, the graph decodes in this process and lief runs in a
-    pool thread."""
-    libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
-    decoded: Future[list[DecodedDex | None] | None] = Future()
-    if worker is None:
-        decoded.set_result(None)
-        return decoded, pool.submit(read_natives, libs)
-    native: Future[NativeReply] = Future()
-    dex_files = [(d.location, d.data) for d in contents.dex] if cfg.code_graph else []
-
-    def run() -> None:
-        for future, call in (
-            (decoded, lambda: worker.decode(dex_files)),
-            (native, lambda: worker.native(libs)),
-        ):
-            try:
-                future.set_result(call())  # type: ignore[arg-type]
-            except BaseException as exc:  # handed to whoever waits on the future
-                future.set_exception(exc)
-
-    pool.submit(run)
-    return decoded, native
 
 
 def _resource_inputs(contents: ApkContents) -> Iterator[tuple[str, bytes]]:
@@ -203,6 +175,7 @@ def _analyze(
     cfg: ScanConfig,
     rs: Ruleset,
     jobs: _Jobs,
+    worker: Worker | None,
 ) -> ScanResult:
     label = path.name
     facts = read_android_facts(contents)
@@ -230,8 +203,16 @@ def _analyze(
     else:
         signing = signed
 
-    code = _code_evidence(contents, dexes, facts, errors, jobs.decoded) if cfg.code_graph else None
-    # Collected after the graph: the worker reads them while this process builds it.
+    def native_done() -> None:
+        # The worker is done long before the graph needs its memory: wait for it and let it
+        # go, so that its lief (some 100 MiB) is not held beside the graph at the scan's peak.
+        jobs.native.exception()
+        if worker is not None:
+            worker.close()
+
+    code = _code_evidence(contents, dexes, facts, errors, native_done) if cfg.code_graph else None
+    native_done()
+    # Read by the worker while this process parsed the dex files and declared their classes.
     native: list[NativeLibrary] = []
     for lib in jobs.native.result():
         if isinstance(lib, str):
@@ -296,17 +277,14 @@ def _code_evidence(
     dexes: list[DexFile],
     facts: AndroidFacts,
     errors: list[str],
-    decoded: Future[list[DecodedDex | None] | None],
+    declared: Callable[[], None],
 ) -> CodeEvidence:
     """The whole-app call graph, reachability from the manifest's entry points, and the
     screens' texts; imported here because networkx is only needed when the graph is built."""
     from scanner.graph.callgraph import build
     from scanner.graph.reach import Reach
 
-    def decoded_elsewhere() -> dict[str, DecodedDex]:
-        return {d.location: d for d in decoded.result() or () if d is not None}
-
-    graph = build(dexes, entry_points(facts), decoded_elsewhere)
+    graph = build(dexes, entry_points(facts), declared)
     errors.extend(graph.errors[:20])
     return CodeEvidence(graph=graph, reach=Reach(graph), texts=ResourceTexts(contents).texts)
 

@@ -1,13 +1,15 @@
-"""A worker process beside the scan: dex bytecode decoding and native libraries.
+"""A worker process beside the scan for the native libraries.
 
-The call-graph build and everything around it hold the GIL, so a second core helps only from
-another process. The worker is a fresh interpreter that imports just the dex reader and, on
-first need, lief: tens of MiB, not a copy of the scanner's memory. The scan sends it the dex
-files first (decoded while the main process declares classes, then handed back as arrays; see
-`scanner.graph.decoded`), then the native libraries (lief takes 0.6 s to import and holds the
-GIL while it parses; their facts are needed only at the end). One worker serves a whole batch,
-and it contains a crash: a hostile ELF that kills lief costs that package its native facts,
-and a dex that kills the decoder is decoded again in the scanner's own process.
+lief takes about 0.6 s to import and holds the GIL while it parses, so in the scan's own process
+it adds its whole cost to the wall time; in a fresh interpreter that imports only lief and
+`scanner.facts.native`, it runs on another core while the scan parses the dex files. The scan
+lets the worker go as soon as its reply is in (before the call graph, the scan's memory peak,
+is built), so a batch starts one per package. It also contains a crash: a hostile ELF that
+kills lief costs that package its native facts, not the batch.
+
+Measured and dropped: decoding the dex code in the worker as well. Handing 100,000 methods'
+facts back and the worker's own start-up made the scan slower on two cores, and the worker's
+memory counted beside the graph's.
 
 Protocol over the worker's stdin/stdout: frames of an 8-byte little-endian length and a pickle;
 a request is (operation, payload), the reply the operation's result.
@@ -25,15 +27,12 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import IO, Any
 
-from scanner.errors import ScannerError
 from scanner.facts.native import NativeLibrary, read_natives
-from scanner.graph.decoded import DecodedDex, decode_dex
 
 _LENGTH = struct.Struct("<Q")
 
 NativeRequest = Sequence[tuple[str, str, bytes]]  # (location, name, ELF bytes)
 NativeReply = list[NativeLibrary | str]
-DexRequest = Sequence[tuple[str, bytes]]  # (location, dex bytes)
 
 
 def _write_frame(stream: IO[bytes], payload: bytes) -> None:
@@ -90,17 +89,6 @@ class Worker:
             ]
         return read_natives(libs) if reply is None else reply
 
-    def decode(self, files: DexRequest) -> list[DecodedDex | None] | None:
-        """Each dex decoded (None for one the worker could not read), or None for all: then
-        the caller decodes in its own process."""
-        if not files:
-            return []
-        try:
-            reply: list[DecodedDex | None] | None = self._call("dex", list(files))
-        except _Stopped:
-            return None
-        return reply
-
     def _call(self, operation: str, payload: object) -> Any:
         """The worker's reply; None when no worker runs; _Stopped when it died meanwhile."""
         with self._lock:
@@ -150,16 +138,7 @@ class Worker:
 def _handle(operation: str, payload: Any) -> object:
     if operation == "native":
         return read_natives(payload)
-    if operation == "dex":
-        return [_decode_or_none(data, location) for location, data in payload]
     raise ValueError(f"unknown worker operation {operation!r}")
-
-
-def _decode_or_none(data: bytes, location: str) -> DecodedDex | None:
-    try:
-        return decode_dex(data, location)
-    except ScannerError:
-        return None  # the scanner's own reader reports why
 
 
 def _serve() -> None:

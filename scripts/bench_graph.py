@@ -62,6 +62,7 @@ from scripts.bench import (  # noqa: E402
     _last_line,
     _output,
     check_fingertip,
+    compile_package,
     machine,
     measure,
     replace_section,
@@ -908,6 +909,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (VENV_BIN / "fingertip").exists():
         print(f"skipped: {VENV_BIN / 'fingertip'} missing: run make venv", file=sys.stderr)
         return 0
+    compile_package()
     work = {"ratios": part_ratios, "scaling": part_scaling, "agreement": part_agreement}
     for part in _parts(args.only):
         work[part](args.output)

@@ -26,7 +26,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.bench import BENCHMARKS, REPS, SAMPLES, Result, machine, measure, replace_section
+from scripts.bench import (
+    BENCHMARKS,
+    REPS,
+    SAMPLES,
+    Result,
+    compile_package,
+    machine,
+    measure,
+    replace_section,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -124,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print("skipped: no IPA found", file=sys.stderr)
         return 0
+    compile_package()
     started = time.perf_counter()
     table = {}
     for i, path in enumerate(files, 1):

@@ -32,8 +32,7 @@ from typing import Any
 import networkx as nx
 
 from scanner.errors import CorruptPackage
-from scanner.graph.decoded import DecodedDex
-from scanner.graph.dex import CodeFacts, DexFile, MethodRef
+from scanner.graph.dex import DexFile, MethodRef
 from scanner.graph.entries import EntryPoint
 
 log = logging.getLogger(__name__)
@@ -236,39 +235,38 @@ def _signature(ref: MethodRef) -> str:
     return f"{ref.cls}->{ref.name}{ref.proto}"
 
 
-Decoded = Callable[[], Mapping[str, DecodedDex]]
-
-
 def build(
-    dex_files: Iterable[DexFile], entries: Iterable[EntryPoint], decoded: Decoded | None = None
+    dex_files: Iterable[DexFile],
+    entries: Iterable[EntryPoint],
+    declared: Callable[[], None] | None = None,
 ) -> CodeGraph:
     """Build the whole-app graph from every dex (in class-loader order); `entries` come from
-    the manifest. `decoded`: the dex files' code decoded elsewhere (a worker process), by
-    location, asked for only once the classes are declared; a dex it lacks is decoded here."""
+    the manifest. `declared` is called once the classes are declared and before any code is
+    read: the last moment before the graph's memory grows (the scan ends its worker there)."""
     # Building creates millions of small containers and no reference cycles; the cyclic
     # collector would rescan them again and again (a third of the build time on big apps).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dex_files, entries, decoded)
+        return _build(dex_files, entries, declared)
     finally:
         if enabled:
             gc.enable()
 
 
 def _build(
-    dex_files: Iterable[DexFile], entries: Iterable[EntryPoint], decoded: Decoded | None
+    dex_files: Iterable[DexFile],
+    entries: Iterable[EntryPoint],
+    declared: Callable[[], None] | None,
 ) -> CodeGraph:
     g = CodeGraph()
     entry_list = list(entries)
     dexes = [(dex, _declare(g, dex)) for dex in dex_files]
-    elsewhere = decoded() if decoded is not None else {}
+    if declared is not None:
+        declared()
     b = _Builder(g, entry_list)
     for dex, nodes in dexes:
-        done = elsewhere.get(dex.location)
-        if done is not None:
-            dex.errors.extend(e for e in done.errors if e not in dex.errors)
-        b.read_code(dex, nodes, done.facts if done is not None else None)
+        b.read_code(dex, nodes)
         g.errors.extend(dex.errors[:20])
     b.dispatch_edges()
     g.graph = _digraph(len(g.names), b.succ)
@@ -357,14 +355,7 @@ class _Builder:
             if dst not in out:
                 out[dst] = data
 
-    def read_code(
-        self,
-        dex: DexFile,
-        nodes: dict[int, int],
-        decoded: Callable[[int], CodeFacts | None] | None = None,
-    ) -> None:
-        """Edges and per-method facts from each method's code; `decoded` (code_off -> facts)
-        stands in for decoding here."""
+    def read_code(self, dex: DexFile, nodes: dict[int, int]) -> None:
         g = self.g
         resolved: dict[int, tuple[int, MethodRef, int | None]] = {}  # method idx -> target
         types: dict[int, str] = {}
@@ -377,7 +368,7 @@ class _Builder:
                 src = nodes.get(method.method_idx)
                 if src is None or not method.code_off:
                     continue  # a class another dex already defined, or no code
-                code = dex.code(method) if decoded is None else decoded(method.code_off)
+                code = dex.code(method)
                 if code is None:
                     continue
                 out = succ.get(src)
