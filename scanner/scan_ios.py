@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -135,7 +135,11 @@ def _sdks(rs: Ruleset, bundles: list[BundleFacts]) -> Iterator[SdkMatch]:
         s = b.code_slice
         if s is None:
             continue
-        frameworks = [lib.name for lib in s.libraries]
+        # Swift SDKs show as the module names of their mangled symbols, which are their
+        # framework names (a static Swift SDK links no framework at all).
+        frameworks = [lib.name for lib in s.libraries] + sorted(
+            swift_modules((*s.swift_symbols, *s.swift_typerefs))
+        )
         if b is bundles[0]:
             frameworks += [name for name in embedded if name.endswith(".framework")]
         for match in rs.sdks.match_ios(
@@ -147,6 +151,22 @@ def _sdks(rs: Ruleset, bundles: list[BundleFacts]) -> Iterator[SdkMatch]:
             if match.id not in seen:
                 seen.add(match.id)
                 yield match
+
+
+_SWIFT_MANGLED = re.compile(r"^_?\$[sS](\d+)")
+
+
+def swift_modules(symbols: Iterable[str]) -> set[str]:
+    """Module names of Swift mangled symbols: `$s9Alamofire7SessionC` is in `Alamofire`."""
+    out = set()
+    for symbol in symbols:
+        m = _SWIFT_MANGLED.match(symbol)
+        if m:
+            size = int(m.group(1))
+            name = symbol[m.end() : m.end() + size]
+            if len(name) == size and name.isidentifier() and name != "Swift":
+                out.add(name)
+    return out
 
 
 def _graphs(contents: IpaContents, bundles: list[BundleFacts]) -> dict[str, IosGraph]:
@@ -287,6 +307,7 @@ def _report_facts(
                         "canary": s.canary,
                         "arc": s.arc,
                         "allow_stack_execution": s.allow_stack_execution,
+                        "no_heap_execution": s.no_heap_execution,
                         "encryption": asdict(s.encryption) if s.encryption else None,
                         "stripped": s.stripped,
                         "min_os": s.min_os,

@@ -190,6 +190,8 @@ CODE_GRAPH_APPS: tuple[str, ...] = (
     "priv-preconsent",
     "priv-after-consent",
     "form-hybrid-checkin",
+    "priv-apis",
+    "priv-apis-dead",
 )
 
 APPS: tuple[App, ...] = (

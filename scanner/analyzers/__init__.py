@@ -5,6 +5,7 @@ from scanner.analyzers.manifest import ManifestAnalyzer
 from scanner.analyzers.native import NativeAnalyzer
 from scanner.analyzers.packers import PackerAnalyzer
 from scanner.analyzers.preconsent import PreconsentAnalyzer
+from scanner.analyzers.privacy_apis import PrivacyApiAnalyzer
 from scanner.analyzers.sdks import SdkInventoryAnalyzer
 from scanner.analyzers.signing import SigningAnalyzer
 
@@ -16,6 +17,7 @@ BUILTIN = (
     SdkInventoryAnalyzer,
     BehaviourAnalyzer,
     PreconsentAnalyzer,
+    PrivacyApiAnalyzer,
 )
 
 __all__ = ["BUILTIN"]

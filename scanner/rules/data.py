@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner.model import Text
@@ -87,11 +87,28 @@ class PreconsentSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class ApiRuleSpec:
+    """A privacy rule proven by an API call alone (behaviours.toml [[api_rule]])."""
+
+    rule: str
+    apis: tuple[str, ...]
+    outside_user_actions: bool = False  # a path through a click handler is the user's choice
+    high_with_permissions: tuple[str, ...] = ()  # any of these in the manifest: severity high
+    # API -> a string constant its caller must use for the call to count (an argument):
+    # Settings.Secure.getString is the Android ID only with "android_id".
+    needs_string: dict[str, str] = field(default_factory=dict)
+    # API prefix -> permissions of which the manifest must request one for the call to work
+    # (AppCompat's night mode calls getLastKnownLocation, which fails without a permission).
+    needs_permission: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class BehaviourTable:
     keywords: dict[str, tuple[str, ...]]
     sinks: dict[str, tuple[str, ...]]
     behaviours: tuple[BehaviourSpec, ...]
     preconsent: PreconsentSpec
+    api_rules: tuple[ApiRuleSpec, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> BehaviourTable:
@@ -121,5 +138,18 @@ class BehaviourTable:
                 rule=pre["rule"],
                 apis=tuple(pre["apis"]),
                 user_actions=frozenset(pre["user_actions"]),
+            ),
+            api_rules=tuple(
+                ApiRuleSpec(
+                    rule=r["rule"],
+                    apis=tuple(r["apis"]),
+                    outside_user_actions=bool(r.get("outside_user_actions", False)),
+                    high_with_permissions=tuple(r.get("high_with_permissions", ())),
+                    needs_string=dict(r.get("needs_string", {})),
+                    needs_permission={
+                        k: tuple(v) for k, v in r.get("needs_permission", {}).items()
+                    },
+                )
+                for r in doc.get("api_rule", ())
             ),
         )

@@ -173,3 +173,10 @@ def test_without_the_graph_ios_stops_at_e2(ruleset: Ruleset) -> None:
 
 def test_every_ios_sample_is_covered() -> None:
     assert {p.stem for p in Path(SAMPLES).glob("*.ipa")} == set(EXPECTED)
+
+
+def test_swift_sdks_are_named_by_their_module() -> None:
+    from scanner.scan_ios import swift_modules
+
+    mangled = ["_$s9Alamofire7SessionC", "$s15AMapLocationKit0aB7ManagerC", "$s5SwiftSS", "_$s99X"]
+    assert swift_modules(mangled) == {"Alamofire", "AMapLocationKit"}

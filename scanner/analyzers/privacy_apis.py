@@ -1,0 +1,141 @@
+"""Privacy rules proven by an API call alone (behaviours.toml [[api_rule]]): device
+identifiers, the installed-app list, the clipboard, location, camera and microphone.
+
+E2 when code calls the API; E3 when an entry point of the manifest reaches that call, with the
+path and, where the call sits in a third-party SDK, its name. Severity: the catalogue's at E3,
+one lower at E2; `high_with_permissions` in the manifest makes an E3 finding high (background
+location). `outside_user_actions`: a path through a click handler is the user's choice, so it
+does not count (the camera opened from a button).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
+from scanner.analyzers.behaviours import _one_per_entry, _owner, _where
+from scanner.graph.callgraph import CodeGraph
+from scanner.graph.reach import Reach
+from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
+from scanner.rules.data import ApiRuleSpec
+
+MAX_PATHS = 3
+
+
+class PrivacyApiAnalyzer:
+    id: ClassVar[str] = "privacy-apis"
+    platforms: ClassVar[tuple[Platform, ...]] = (Platform.ANDROID,)
+    rule_ids: ClassVar[tuple[str, ...]] = (
+        "PRIV-DEVID-001",
+        "PRIV-APPLIST-001",
+        "PRIV-CLIP-001",
+        "PRIV-LOC-001",
+        "PRIV-CAMMIC-001",
+    )
+
+    def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
+        code = inputs.code
+        if code is None:
+            return
+        for spec in ctx.behaviours.api_rules:
+            finding = self._rule(spec, inputs, code, ctx)
+            if finding is not None:
+                yield finding
+
+    def _rule(
+        self, spec: ApiRuleSpec, inputs: AndroidInputs, code: CodeEvidence, ctx: Context
+    ) -> Finding | None:
+        g = code.graph
+        permissions = {name for name, _ in inputs.facts.permissions}
+        calls = _calls(g, spec, permissions)  # (calling method, API) pairs
+        if not calls:
+            return None
+        reach = code.reach
+        if spec.outside_user_actions:
+            actions = ctx.behaviours.preconsent.user_actions
+
+            def by_user(node: int) -> bool:
+                return g.names[node].split("->", 1)[1].split("(", 1)[0] in actions
+
+            reach = Reach(g, skip=by_user)
+        api_of: dict[int, list[int]] = {}
+        for caller, api in calls:
+            api_of.setdefault(caller, []).append(api)
+        reached = _one_per_entry(reach, (c for c in api_of if reach.reachable(c)))
+        apis = sorted({g.short(api) for _, api in calls})
+        rule = ctx.catalog[spec.rule]
+        if not reached:
+            evidence = [
+                Evidence(
+                    location=_where(g, [c]),
+                    symbol=g.short(c),
+                    excerpt="calls " + ", ".join(g.short(a) for a in apis_called),
+                )
+                for c, apis_called in sorted(api_of.items())[:MAX_PATHS]
+            ]
+            return ctx.finding(
+                spec.rule,
+                Text(
+                    zh=f"{rule.title.zh}（E2）：代码调用 {'、'.join(apis[:5])}，但没有入口点能到达",
+                    en=f"{rule.title.en} (E2): the code calls {', '.join(apis[:5])}, but no "
+                    "entry point reaches the call",
+                ),
+                *evidence,
+                level=EvidenceLevel.E2,
+                severity=rule.severity.lowered(),
+            )
+        evidence = []
+        owners = []
+        for caller in reached[:MAX_PATHS]:
+            path = [*reach.path(caller), api_of[caller][0]]
+            owner = _owner(g, path, ctx)
+            if owner is not None:
+                owners.append(owner.name)
+            evidence.append(
+                Evidence(
+                    location=_where(g, path),
+                    symbol=", ".join(g.short(a) for a in api_of[caller]),
+                    excerpt=f"inside {owner.name}" if owner else "",
+                    path=tuple(g.short(n) for n in path),
+                )
+            )
+        reached_apis = sorted({g.short(a) for c in api_of if reach.reachable(c) for a in api_of[c]})
+        high = bool(set(spec.high_with_permissions) & permissions)
+        severity = Severity.HIGH if high else rule.severity
+        sdk_zh = f"（{'、'.join(dict.fromkeys(owners))}）" if owners else ""
+        sdk_en = f" ({', '.join(dict.fromkeys(owners))})" if owners else ""
+        start = evidence[0].path[0] if evidence[0].path else ""
+        perm_zh = "；已申请后台定位权限" if high else ""
+        perm_en = "; background location is requested" if high else ""
+        shown = reached_apis[:5]
+        return ctx.finding(
+            spec.rule,
+            Text(
+                zh=f"{rule.title.zh}（E3）：{start} 可到达 {'、'.join(shown)}{sdk_zh}{perm_zh}",
+                en=f"{rule.title.en} (E3): {start} reaches {', '.join(shown)}{sdk_en}{perm_en}",
+            ),
+            *evidence,
+            level=EvidenceLevel.E3,
+            severity=severity,
+        )
+
+
+def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple[int, int]]:
+    """(caller, API) for every method the dex files define that calls one of the APIs, where
+    the API needs a string argument only if the caller uses that string, and a permission
+    only if the manifest requests it."""
+    out = []
+    for api in g.matching(spec.apis):
+        name = g.names[api]
+        required = [p for prefix, p in spec.needs_permission.items() if name.startswith(prefix)]
+        if any(not permissions & set(options) for options in required):
+            continue
+        needed = next((s for p, s in spec.needs_string.items() if name.startswith(p)), None)
+        for caller in g.graph.pred[api]:
+            if caller not in g.defined:
+                continue
+            if needed is not None and needed not in g.strings(caller):
+                continue
+            out.append((caller, api))
+    return out

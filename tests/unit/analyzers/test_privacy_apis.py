@@ -1,0 +1,77 @@
+"""Privacy-API rules on Android (behaviours.toml [[api_rule]]): rule, level, path, and the
+gates that keep them precise (permissions, the android_id argument, user actions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.config import ScanConfig
+from scanner.model import EvidenceLevel, ScanResult, Severity
+from scanner.pipeline import Ruleset, scan
+from tests.conftest import SAMPLES
+
+RULES = ("PRIV-DEVID-001", "PRIV-APPLIST-001", "PRIV-CLIP-001", "PRIV-LOC-001", "PRIV-CAMMIC-001")
+APP = "cn.gov.example.privapis"
+# samples/README.md, "Privacy API samples": each API behind its own helper, from onCreate.
+PATHS = {
+    "PRIV-DEVID-001": f"{APP}.DeviceInfo.collect",
+    "PRIV-APPLIST-001": f"{APP}.AppList.scan",
+    "PRIV-CLIP-001": f"{APP}.ClipReader.read",
+    "PRIV-LOC-001": f"{APP}.Locator.last",
+    "PRIV-CAMMIC-001": f"{APP}.Recorder.start",
+}
+
+
+@pytest.fixture(scope="module")
+def results(ruleset: Ruleset) -> dict[str, ScanResult]:
+    return {
+        name: scan(SAMPLES / f"{name}.apk", ScanConfig(), ruleset)
+        for name in ("priv-apis", "priv-apis-dead", "priv-after-consent", "fingertip-clean")
+    }
+
+
+def test_every_api_reached_from_on_create_is_e3_with_its_path(
+    results: dict[str, ScanResult],
+) -> None:
+    found = {f.rule_id: f for f in results["priv-apis"].findings if f.rule_id in RULES}
+    assert set(found) == set(RULES)
+    for rule, helper in PATHS.items():
+        finding = found[rule]
+        assert finding.evidence_level is EvidenceLevel.E3
+        path = finding.evidence[0].path
+        assert path[:2] == (f"{APP}.MainActivity.onCreate", helper), rule
+    # ACCESS_BACKGROUND_LOCATION is requested: location is high.
+    assert found["PRIV-LOC-001"].severity is Severity.HIGH
+    symbols = found["PRIV-DEVID-001"].evidence[0].symbol
+    assert "getDeviceId" in symbols and "Settings$Secure.getString" in symbols
+
+
+def test_dead_helpers_stay_at_e2(results: dict[str, ScanResult]) -> None:
+    levels = {
+        f.rule_id: f.evidence_level
+        for f in results["priv-apis-dead"].findings
+        if f.rule_id in RULES
+    }
+    assert levels == dict.fromkeys(RULES, EvidenceLevel.E2)
+
+
+def test_apps_without_the_apis_report_none(results: dict[str, ScanResult]) -> None:
+    assert not [f for f in results["fingertip-clean"].findings if f.rule_id in RULES]
+
+
+def test_collection_after_consent_is_still_collection(results: dict[str, ScanResult]) -> None:
+    """priv-after-consent reads the IMEI behind the consent button: not before consent, but
+    still an identifier the app collects (and the path says it is the user's click)."""
+    rules = {f.rule_id: f for f in results["priv-after-consent"].findings}
+    assert "PRIV-PRECONSENT-001" not in rules
+    path = rules["PRIV-DEVID-001"].evidence[0].path
+    assert any(step.endswith(".onClick") for step in path)
+
+
+def test_a_call_the_platform_refuses_does_not_count(ruleset: Ruleset) -> None:
+    """AppCompat's night mode asks for the last location in every app; without a location
+    permission it gets nothing, so it is not PRIV-LOC-001 (the rule's needs_permission)."""
+    spec = next(r for r in ruleset.behaviours.api_rules if r.rule == "PRIV-LOC-001")
+    assert spec.needs_permission
+    settings = next(r for r in ruleset.behaviours.api_rules if r.rule == "PRIV-DEVID-001")
+    assert settings.needs_string == {"Landroid/provider/Settings$Secure;->getString": "android_id"}
