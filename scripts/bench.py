@@ -479,7 +479,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-
 def compile_package() -> None:
     """Byte-compile the scanner, as a pip install does: an editable install under
     PYTHONDONTWRITEBYTECODE (set on this machine) would otherwise compile its sources anew in

@@ -10,7 +10,9 @@ No Apple SDK, Xcode, codesign or ldid is used. Per app:
     Python                                 (Mach-O header edits the sample needs,
                                            FairPlay-style encryption, the embedded
                                            code signature, CodeResources, the
-                                           provisioning profile, Info.plist, the zip)
+                                           provisioning profile, Info.plist, the zip;
+                                           for ios-tampered, a string literal changed
+                                           after signing)
 
 The code signature is written here: a SuperBlob with a CodeDirectory (SHA-256
 page hashes of the file up to the signature), an empty Requirements set, the
@@ -343,6 +345,10 @@ class Code:
     allow_stack_execution: bool = False
     fairplay: bool = False
     signed: bool = True
+    # After signing, replace a string literal with another of the same length
+    # (in __TEXT,__ustring when it has non-ASCII characters, else __cstring):
+    # what a repackager editing a signed binary does. The page hash breaks.
+    tamper: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -718,6 +724,76 @@ APPS: tuple[App, ...] = (
             ),
         ),
     ),
+    App(
+        name="ios-forms",
+        app_dir="GovForms.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="GovForms",
+            bundle_id="cn.gov.example.forms",
+            info_plist="ios-forms/Info.plist",
+            code=Code(
+                sources=(
+                    "ios-forms/main.m",
+                    "ios-forms/AppDelegate.m",
+                    "ios-forms/FormsKit.m",
+                    "ios-forms/WorkbenchViewController.m",
+                    "ios-forms/FenceViewController.m",
+                    "ios-forms/RankViewController.m",
+                    "ios-forms/ShareTaskViewController.m",
+                    "ios-forms/DailyReportViewController.m",
+                    "ios-forms/MallViewController.m",
+                    "ios-forms/FeedbackViewController.m",
+                    "ios-forms/PrivacyPolicyViewController.m",
+                    # Static SDKs: linked into the app's own executable.
+                    "thirdparty/WechatOpenSDK/WXApi.m",
+                    "thirdparty/AlipaySDK/AlipaySDK.m",
+                ),
+                cflags=HARDENED_CFLAGS,
+                frameworks=("UIKit", "CoreLocation", "WebKit", "CoreGraphics", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+            ),
+            profile=app_store("Fingertip Forms App Store", "5A6B7C8D-9E0F-4A1B-8C2D-3E4F5A6B7C8D"),
+            resources=(
+                Resource("ios-forms/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
+                Resource(f"ios-forms/{STRINGS_ZH}", STRINGS_ZH, "bplist"),
+            ),
+        ),
+    ),
+    App(
+        name="ios-tampered",
+        app_dir="TamperedNotice.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="TamperedNotice",
+            bundle_id="cn.gov.example.tampered",
+            info_plist="ios-tampered/Info.plist",
+            binary_plist=False,
+            code=Code(
+                sources=(
+                    "ios-tampered/main.m",
+                    "ios-tampered/AppDelegate.m",
+                    "ios-tampered/NoticeListViewController.m",
+                    "ios-tampered/PrivacyPolicyViewController.m",
+                    "ios-tampered/FeedbackViewController.m",
+                ),
+                cflags=HARDENED_CFLAGS,
+                frameworks=("UIKit", "WebKit", "CoreGraphics", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+                # 通知公告 (notice board) -> 通知广告 (advert board), after signing.
+                tamper=("通知公告", "通知广告"),
+            ),
+            profile=app_store(
+                "Fingertip Tampered Notice App Store", "6B7C8D9E-0F1A-4B2C-9D3E-4F5A6B7C8D9E"
+            ),
+            resources=(
+                Resource("ios-tampered/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
+                Resource(f"ios-tampered/{STRINGS_ZH}", STRINGS_ZH, "utf16"),
+            ),
+        ),
+    ),
 )
 
 
@@ -903,6 +979,10 @@ class MachO:
             struct.pack_into("<I", self.data, off + 36, filesize)
 
     def section_offset(self, segname: str, sectname: str) -> int:
+        return self.section_file_range(segname, sectname)[0]
+
+    def section_file_range(self, segname: str, sectname: str) -> tuple[int, int]:
+        """(file offset, size) of a section."""
         seg = self.segment(segname)
         nsects = struct.unpack_from("<I", self.data, seg + (64 if self.is64 else 48))[0]
         first = seg + (72 if self.is64 else 56)
@@ -910,7 +990,12 @@ class MachO:
         for i in range(nsects):
             sec = first + i * size
             if self.data[sec : sec + 16].rstrip(b"\0").decode() == sectname:
-                return int(struct.unpack_from("<I", self.data, sec + (48 if self.is64 else 40))[0])
+                if self.is64:
+                    sect_size = struct.unpack_from("<Q", self.data, sec + 40)[0]
+                    offset = struct.unpack_from("<I", self.data, sec + 48)[0]
+                else:
+                    sect_size, offset = struct.unpack_from("<II", self.data, sec + 36)
+                return int(offset), int(sect_size)
         raise BuildError(f"no {segname},{sectname} section")
 
 
@@ -938,6 +1023,28 @@ def fairplay_encrypt(macho: MachO) -> None:
     macho.data[cryptoff : cryptoff + cryptsize] = bytes(
         a ^ b for a, b in zip(region, stream, strict=False)
     )
+
+
+def tamper_literal(data: bytes, old: str, new: str) -> bytes:
+    """Replace the string literal `old` by `new` in a signed image, leaving the
+    signature as it was: UTF-16LE in __TEXT,__ustring (where clang puts
+    literals with non-ASCII characters), else ASCII in __TEXT,__cstring. The
+    literal must occur exactly once, and `new` must have the same length."""
+    if old.isascii() != new.isascii():
+        raise BuildError(f"tamper {old!r} -> {new!r}: both ASCII or neither")
+    sect, enc, unit = ("__cstring", "ascii", 1) if old.isascii() else ("__ustring", "utf-16-le", 2)
+    before, after = old.encode(enc), new.encode(enc)
+    if len(before) != len(after) or before == after:
+        raise BuildError(f"tamper {old!r} -> {new!r}: not a same-length change")
+    macho = MachO(bytearray(data))
+    offset, size = macho.section_file_range("__TEXT", sect)
+    region = bytes(macho.data[offset : offset + size])
+    hits = [m.start() for m in re.finditer(re.escape(before), region) if m.start() % unit == 0]
+    if len(hits) != 1:
+        raise BuildError(f"tamper: {old!r} occurs {len(hits)} times in __TEXT,{sect}, not once")
+    at = offset + hits[0]
+    macho.data[at : at + len(after)] = after
+    return bytes(macho.data)
 
 
 def blob(magic: int, payload: bytes) -> bytes:
@@ -1286,6 +1393,8 @@ def build_bundle(
                 get_task_allow=bundle.profile is not None and bundle.profile.get_task_allow,
             ),
         )
+    if bundle.code.tamper is not None:
+        macho = tamper_literal(macho, *bundle.code.tamper)
     # Keep the signed image where the parent links against it.
     exe_path.write_bytes(macho)
     files[bundle.executable] = macho

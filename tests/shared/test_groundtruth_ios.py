@@ -255,6 +255,11 @@ def _same_function_refs(ours: MachOSlice, expected: dict[str, dict[str, list[str
     assert set().union(*(f.imports for f in functions)) <= set(ours.imported_symbols)
 
 
+# Signed correctly, then changed: openssl's CMS check over the CodeDirectory still passes, and
+# only the page hashes (which openssl does not check) tell. The build script records the change.
+TAMPERED = {"TamperedNotice": "a UTF-16 literal changed after signing (build_samples_ios tamper)"}
+
+
 @pytest.mark.parametrize(
     ("record", "binary"),
     BINARIES,
@@ -277,15 +282,20 @@ def test_code_signature_matches_openssl(record: dict[str, Any], binary: dict[str
         assert ours.state == ("signed" if sig["cms"] else "adhoc")
         assert {s.sha1 for s in ours.signers} == {c["sha1"] for c in sig["certificates"]}
         assert {s.sha256 for s in ours.signers} == {c["sha256"] for c in sig["certificates"]}
+        tampered = any(name in binary["executable"] for name in TAMPERED)
         if sig["cms"]:
             leaf_ou = {c["sha1"]: c["ou"] for c in sig["certificates"]}[ours.signers[0].sha1]
             assert ours.leaf_team_id == leaf_ou
-            assert ours.verified is sig["cms_verifies"]
+            assert ours.verified is (sig["cms_verifies"] and not tampered)
             assert ours.signers[0].verified is sig["cms_verifies"]
         if sig["cdhashes"]:
             assert list(ours.cms_cdhashes) == sig["cdhashes"]
             assert [cd.cdhash[:40] for cd in ours.code_directories] == sig["cdhashes"]
             assert ours.cdhash_short == sig["cdhashes"][-1]
+    if any(name in binary["executable"] for name in TAMPERED):
+        assert signature.state == "broken"
+        assert any("code pages do not match" in p for p in signature.problems)
+        return
     assert signature.state == ("unsigned" if not binary["slices"][0].get("signature") else "signed")
 
 

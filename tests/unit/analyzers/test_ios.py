@@ -54,6 +54,17 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "ID-FILING-001": None,
     },
     "ios-fairplay": {"ID-FILING-001": None},
+    "ios-forms": {
+        "FORM-CHECKIN-002": "E4",
+        "FORM-RANK-001": "E4",
+        "FORM-SOCIAL-001": "E4",
+        "FORM-REPORT-001": "E4",
+        "FORM-FORCE-001": "E4",
+        "FORM-COMMERCE-001": "E4",
+        "ID-FILING-001": None,
+        "PRIV-SDK-001": None,
+    },
+    "ios-tampered": {"SEC-SIGN-004": None, "ID-FILING-001": None},
     "ios-unsigned": {"SEC-SIGN-005": None, "ID-FILING-001": None},
 }
 # The first steps of each E3/E4 path (entry first).

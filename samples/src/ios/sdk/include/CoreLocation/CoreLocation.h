@@ -6,6 +6,7 @@
 
 typedef double CLLocationDegrees;
 typedef double CLLocationAccuracy;
+typedef double CLLocationDistance;
 typedef struct {
     CLLocationDegrees latitude;
     CLLocationDegrees longitude;
@@ -16,6 +17,20 @@ FOUNDATION_EXTERN const CLLocationAccuracy kCLLocationAccuracyHundredMeters;
 
 @class CLLocationManager;
 
+@interface CLRegion : NSObject <NSCopying>
+@property (readonly, nonatomic, copy) NSString *identifier;
+@property (assign, nonatomic) BOOL notifyOnEntry;
+@property (assign, nonatomic) BOOL notifyOnExit;
+@end
+
+@interface CLCircularRegion : CLRegion
+- (instancetype)initWithCenter:(CLLocationCoordinate2D)center
+                        radius:(CLLocationDistance)radius
+                    identifier:(NSString *)identifier;
+@property (readonly, nonatomic) CLLocationCoordinate2D center;
+@property (readonly, nonatomic) CLLocationDistance radius;
+@end
+
 @interface CLLocation : NSObject <NSCopying>
 @property (readonly, nonatomic) CLLocationCoordinate2D coordinate;
 @property (readonly, nonatomic, copy) NSDate *timestamp;
@@ -25,6 +40,9 @@ FOUNDATION_EXTERN const CLLocationAccuracy kCLLocationAccuracyHundredMeters;
 @optional
 - (void)locationManager:(CLLocationManager *)manager didUpdateLocations:(NSArray<CLLocation *> *)locations;
 - (void)locationManager:(CLLocationManager *)manager didFailWithError:(NSError *)error;
+/* Apple's protocol also has locationManager:didEnterRegion: and didExitRegion: (ios-forms
+ * implements them). They are left out here: a class adopting the protocol carries its method
+ * list, so adding them would change the bytes of every sample built before them. */
 @end
 
 @interface CLLocationManager : NSObject
@@ -39,6 +57,8 @@ FOUNDATION_EXTERN const CLLocationAccuracy kCLLocationAccuracyHundredMeters;
 - (void)stopUpdatingLocation;
 - (void)startMonitoringSignificantLocationChanges;
 - (void)stopMonitoringSignificantLocationChanges;
+- (void)startMonitoringForRegion:(CLRegion *)region;
+- (void)stopMonitoringForRegion:(CLRegion *)region;
 @end
 
 #endif

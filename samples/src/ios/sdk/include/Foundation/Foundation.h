@@ -40,7 +40,7 @@ typedef float CGFloat;
 #endif
 
 @class NSString, NSArray, NSDictionary, NSData, NSURL, NSError, NSDate, NSNumber;
-@class NSNotification, NSUUID, NSBundle, NSRunLoop;
+@class NSNotification, NSUUID, NSBundle, NSRunLoop, NSURLResponse;
 
 @protocol NSObject
 - (BOOL)isEqual:(id)object;
@@ -67,6 +67,7 @@ __attribute__((objc_root_class))
 - (oneway void)release;
 - (instancetype)autorelease;
 - (id)performSelector:(SEL)aSelector withObject:(id)object;
+- (void)performSelectorOnMainThread:(SEL)aSelector withObject:(id)arg waitUntilDone:(BOOL)wait;
 @end
 
 @protocol NSCopying
@@ -162,11 +163,15 @@ typedef NSUInteger NSStringEncoding;
 @property (class, readonly, strong) NSURLSession *sharedSession;
 - (NSURLSessionUploadTask *)uploadTaskWithRequest:(NSURLRequest *)request fromData:(NSData *)bodyData;
 - (NSURLSessionDataTask *)dataTaskWithRequest:(NSURLRequest *)request;
+- (NSURLSessionDataTask *)dataTaskWithRequest:(NSURLRequest *)request
+                            completionHandler:(void (^)(NSData *data, NSURLResponse *response,
+                                                        NSError *error))completionHandler;
 @end
 
 typedef NSUInteger NSJSONWritingOptions;
 @interface NSJSONSerialization : NSObject
 + (NSData *)dataWithJSONObject:(id)obj options:(NSJSONWritingOptions)opt error:(NSError **)error;
++ (id)JSONObjectWithData:(NSData *)data options:(NSUInteger)opt error:(NSError **)error;
 @end
 
 @interface NSError : NSObject <NSCopying>
@@ -175,6 +180,7 @@ typedef NSUInteger NSJSONWritingOptions;
 
 @interface NSDate : NSObject <NSCopying>
 + (instancetype)date;
++ (instancetype)dateWithTimeIntervalSinceNow:(NSTimeInterval)secs;
 - (NSTimeInterval)timeIntervalSinceDate:(NSDate *)anotherDate;
 @property (readonly) NSTimeInterval timeIntervalSince1970;
 @end
@@ -199,6 +205,8 @@ typedef NSUInteger NSJSONWritingOptions;
 - (void)setBool:(BOOL)value forKey:(NSString *)defaultName;
 - (NSString *)stringForKey:(NSString *)defaultName;
 - (void)setObject:(id)value forKey:(NSString *)defaultName;
+- (NSInteger)integerForKey:(NSString *)defaultName;
+- (void)setInteger:(NSInteger)value forKey:(NSString *)defaultName;
 @end
 
 typedef NSString *NSNotificationName;

@@ -32,6 +32,12 @@ typedef NSInteger UITableViewCellStyle;
 typedef NSInteger UIImagePickerControllerSourceType;
 #define UIImagePickerControllerSourceTypePhotoLibrary ((UIImagePickerControllerSourceType)0)
 #define UIImagePickerControllerSourceTypeCamera ((UIImagePickerControllerSourceType)1)
+typedef NSInteger UIAlertControllerStyle;
+#define UIAlertControllerStyleActionSheet ((UIAlertControllerStyle)0)
+#define UIAlertControllerStyleAlert ((UIAlertControllerStyle)1)
+typedef NSInteger UIAlertActionStyle;
+#define UIAlertActionStyleDefault ((UIAlertActionStyle)0)
+#define UIAlertActionStyleCancel ((UIAlertActionStyle)1)
 
 typedef NSString *UIApplicationLaunchOptionsKey;
 typedef NSString *UIApplicationOpenURLOptionsKey;
@@ -95,6 +101,11 @@ UIKIT_EXTERN NSData *UIImageJPEGRepresentation(UIImage *image, CGFloat compressi
 - (void)addTarget:(id)target action:(SEL)action forControlEvents:(UIControlEvents)controlEvents;
 @end
 
+@interface UITextField : UIControl
+@property (nonatomic, copy) NSString *text;
+@property (nonatomic, copy) NSString *placeholder;
+@end
+
 @interface UIButton : UIControl
 + (instancetype)buttonWithType:(UIButtonType)buttonType;
 - (void)setTitle:(NSString *)title forState:(UIControlState)state;
@@ -125,6 +136,22 @@ UIKIT_EXTERN NSData *UIImageJPEGRepresentation(UIImage *image, CGFloat compressi
 @interface UINavigationController : UIViewController
 - (instancetype)initWithRootViewController:(UIViewController *)rootViewController;
 - (void)pushViewController:(UIViewController *)viewController animated:(BOOL)animated;
+@end
+
+@class UIAlertAction;
+
+@interface UIAlertAction : NSObject <NSCopying>
++ (instancetype)actionWithTitle:(NSString *)title
+                          style:(UIAlertActionStyle)style
+                        handler:(void (^)(UIAlertAction *action))handler;
+@property (nonatomic, readonly) NSString *title;
+@end
+
+@interface UIAlertController : UIViewController
++ (instancetype)alertControllerWithTitle:(NSString *)title
+                                 message:(NSString *)message
+                          preferredStyle:(UIAlertControllerStyle)preferredStyle;
+- (void)addAction:(UIAlertAction *)action;
 @end
 
 @interface NSIndexPath : NSObject
