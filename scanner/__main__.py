@@ -1,6 +1,6 @@
 """`python -m scanner` is the `fingertip` command."""
 
-from scanner.cli import main
+from scanner.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

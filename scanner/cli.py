@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -258,5 +259,27 @@ def rules_list(fmt: str, signatures: Path | None) -> None:
     click.echo(render_rules(ruleset.catalog, fmt), nl=False)
 
 
+def run() -> None:
+    """The console entry point: the command, then an exit without the interpreter's teardown.
+
+    A scan leaves a call graph of millions of small objects; freeing them one by one at exit
+    took 0.4 s on Yosemite.apk, after every report was already written. Output is flushed
+    first, and nothing else waits for exit (the worker process and the thread pools are closed
+    by then), so the process can leave at once, as mypy does.
+    """
+    try:
+        main()  # click's standalone mode ends in SystemExit with the exit code
+        code: int = EXIT_OK
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or EXIT_OK
+        else:
+            click.echo(str(exc.code), err=True)
+            code = EXIT_USAGE
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -5,6 +5,7 @@ Nothing here writes files; the CLI renders and writes the result.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -116,6 +117,7 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
             return _analyze(path, names, contents, cfg, ruleset, jobs, worker)
         finally:
             contents.view.close()
+            gc.unfreeze()  # the call graph froze what it built (scanner/graph/callgraph.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,10 +245,14 @@ def build(
     read: the last moment before the graph's memory grows (the scan ends its worker there)."""
     # Building creates millions of small containers and no reference cycles; the cyclic
     # collector would rescan them again and again (a third of the build time on big apps).
+    # Frozen afterwards, so the first collections after the build do not walk them all once
+    # more (0.2 s on Yosemite); the scan unfreezes when it is done with the graph.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dex_files, entries, declared)
+        graph = _build(dex_files, entries, declared)
+        gc.freeze()
+        return graph
     finally:
         if enabled:
             gc.enable()
@@ -288,14 +292,22 @@ def _digraph(n_nodes: int, succ: dict[int, dict[int, Mapping[str, str]]]) -> Any
     (an empty mapping for plain invokes, one `{"kind": …}` per derived kind): the graph is a
     record of the code, not a workspace.
     """
-    full_succ: dict[int, dict[int, Mapping[str, str]]] = {n: {} for n in range(n_nodes)}
+    # Nodes with no edges that way, and every node's attributes, share one empty dict: nothing
+    # writes to the graph after this, and 100,000+ dicts fewer are 0.1 s and 20 MiB on big apps.
+    none: dict[int, Mapping[str, str]] = {}
+    full_succ: dict[int, dict[int, Mapping[str, str]]] = dict.fromkeys(range(n_nodes), none)
     full_succ.update(succ)
-    pred: dict[int, dict[int, Mapping[str, str]]] = {n: {} for n in range(n_nodes)}
+    pred: dict[int, dict[int, Mapping[str, str]]] = {}
     for u, targets in succ.items():
         for v, data in targets.items():
-            pred[v][u] = data
+            into = pred.get(v)
+            if into is None:
+                into = pred[v] = {}
+            into[u] = data
+    pred = {n: pred.get(n, none) for n in range(n_nodes)}
     graph = nx.DiGraph()
-    graph._node = {n: {} for n in range(n_nodes)}
+    no_attributes: dict[str, Any] = {}
+    graph._node = dict.fromkeys(range(n_nodes), no_attributes)  # shared on purpose, read-only
     graph._succ = graph._adj = full_succ
     graph._pred = pred
     return graph

@@ -210,3 +210,26 @@ def test_ipa_errors_are_clear(tmp_path: Path) -> None:
     assert "empty.ipa: error: empty.ipa: not an iOS app package" in result.output
     assert "text.ipa: error: text.ipa: not a zip archive" in result.output
     assert reports(out)["ios-clean.ipa"]["verdict"] == "pass"
+
+
+def test_the_console_entry_exits_fast_with_the_documented_codes(tmp_path: Path) -> None:
+    """`run()` leaves with os._exit after flushing: the reports, the lines on stderr and the
+    exit code must all still be there."""
+    import subprocess
+    import sys
+
+    def fingertip(*args: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "scanner", *map(str, args)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    ok = fingertip("scan", CLEAN, "-o", tmp_path / "a", "--format", "json")
+    assert ok.returncode == 0 and "fingertip-clean.apk: pass" in ok.stderr
+    assert len(list((tmp_path / "a").glob("*.json"))) == 1
+    assert fingertip("scan", CHECKIN, "-o", tmp_path / "b").returncode == 1
+    assert fingertip("scan", CHECKIN, "-o", tmp_path / "c", "--format", "pdf").returncode == 2
+    version = fingertip("--version")
+    assert version.returncode == 0 and version.stdout.startswith("fingertip ")
