@@ -21,7 +21,6 @@ from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
 from scanner.model import Severity, Verdict
 from scanner.pipeline import Ruleset, scan
-from scanner.render.html import render_html
 from scanner.render.json import dumps, error_document, to_document
 from scanner.render.sarif import to_sarif
 from scanner.worker import Worker
@@ -216,6 +215,8 @@ def scan_command(
                     )
                 )
             if "html" in formats:
+                from scanner.render.html import render_html  # jinja2 only when HTML is asked for
+
                 written.append(
                     _write(out_dir, f"{name}.html", render_html(doc, ruleset.catalog.rules, lang))
                 )
