@@ -192,6 +192,8 @@ CODE_GRAPH_APPS: tuple[str, ...] = (
     "form-hybrid-checkin",
     "priv-apis",
     "priv-apis-dead",
+    "sec-weak-code",
+    "sec-weak-code-dead",
 )
 
 APPS: tuple[App, ...] = (

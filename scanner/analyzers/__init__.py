@@ -1,11 +1,11 @@
 """The built-in analyzers, listed explicitly (a test checks every module is here)."""
 
+from scanner.analyzers.api_rules import ApiRuleAnalyzer
 from scanner.analyzers.behaviours import BehaviourAnalyzer
 from scanner.analyzers.manifest import ManifestAnalyzer
 from scanner.analyzers.native import NativeAnalyzer
 from scanner.analyzers.packers import PackerAnalyzer
 from scanner.analyzers.preconsent import PreconsentAnalyzer
-from scanner.analyzers.privacy_apis import PrivacyApiAnalyzer
 from scanner.analyzers.sdks import SdkInventoryAnalyzer
 from scanner.analyzers.signing import SigningAnalyzer
 
@@ -17,7 +17,7 @@ BUILTIN = (
     SdkInventoryAnalyzer,
     BehaviourAnalyzer,
     PreconsentAnalyzer,
-    PrivacyApiAnalyzer,
+    ApiRuleAnalyzer,
 )
 
 __all__ = ["BUILTIN"]

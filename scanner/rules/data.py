@@ -100,6 +100,7 @@ class ApiRuleSpec:
     # API prefix -> permissions of which the manifest must request one for the call to work
     # (AppCompat's night mode calls getLastKnownLocation, which fails without a permission).
     needs_permission: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    critical_below_min_sdk: int | None = None  # the JS bridge of Android < 4.2 runs any code
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class BehaviourTable:
                     outside_user_actions=bool(r.get("outside_user_actions", False)),
                     high_with_permissions=tuple(r.get("high_with_permissions", ())),
                     needs_string=dict(r.get("needs_string", {})),
+                    critical_below_min_sdk=r.get("critical_below_min_sdk"),
                     needs_permission={
                         k: tuple(v) for k, v in r.get("needs_permission", {}).items()
                     },

@@ -1,4 +1,4 @@
-"""Privacy-API rules on Android (behaviours.toml [[api_rule]]): rule, level, path, and the
+"""API rules on Android (behaviours.toml [[api_rule]]): rule, level, path, and the
 gates that keep them precise (permissions, the android_id argument, user actions)."""
 
 from __future__ import annotations
@@ -75,3 +75,33 @@ def test_a_call_the_platform_refuses_does_not_count(ruleset: Ruleset) -> None:
     assert spec.needs_permission
     settings = next(r for r in ruleset.behaviours.api_rules if r.rule == "PRIV-DEVID-001")
     assert settings.needs_string == {"Landroid/provider/Settings$Secure;->getString": "android_id"}
+
+
+def test_weak_cipher_and_js_bridge_reached_or_dead(ruleset: Ruleset) -> None:
+    app = "cn.gov.example.weakcode"
+    live = scan(SAMPLES / "sec-weak-code.apk", ScanConfig(), ruleset)
+    found = {f.rule_id: f for f in live.findings}
+    assert found["SEC-CRYPTO-001"].evidence_level is EvidenceLevel.E3
+    assert found["SEC-CRYPTO-001"].evidence[0].path[:2] == (
+        f"{app}.MainActivity.onCreate",
+        f"{app}.LegacyCipher.encrypt",
+    )
+    assert found["SEC-WEBVIEW-001"].evidence[0].path[:2] == (
+        f"{app}.MainActivity.onCreate",
+        f"{app}.WebBridge.attach",
+    )
+    assert found["SEC-WEBVIEW-001"].severity is Severity.HIGH  # minSdk 24: not critical
+    dead = scan(SAMPLES / "sec-weak-code-dead.apk", ScanConfig(), ruleset)
+    levels = {f.rule_id: f.evidence_level for f in dead.findings if f.rule_id.startswith("SEC-")}
+    assert levels == {"SEC-CRYPTO-001": EvidenceLevel.E2, "SEC-WEBVIEW-001": EvidenceLevel.E2}
+
+
+def test_weak_cipher_reads_the_transformation_not_the_key_algorithm() -> None:
+    from scanner.analyzers.api_rules import weak_cipher
+
+    assert weak_cipher(("DES/ECB/PKCS5Padding",)) and weak_cipher(("AES/ECB/NoPadding",))
+    assert weak_cipher(("DES",)) and weak_cipher(("RC4",)) and weak_cipher(("AES",))
+    # InsecureBankv2: SecretKeySpec(key, "AES") beside Cipher.getInstance("AES/CBC/…").
+    assert not weak_cipher(("AES", "AES/CBC/PKCS5Padding"))
+    # Bugly: RSA's "ECB" is Java's name for a single block, not the ECB mode of a block cipher.
+    assert not weak_cipher(("RSA/ECB/PKCS1Padding",))

@@ -1,5 +1,6 @@
-"""Privacy rules proven by an API call alone (behaviours.toml [[api_rule]]): device
-identifiers, the installed-app list, the clipboard, location, camera and microphone.
+"""Rules proven by an API call alone (behaviours.toml [[api_rule]]): device identifiers, the
+installed-app list, the clipboard, location, camera and microphone; weak ciphers and WebView
+JavaScript bridges.
 
 E2 when code calls the API; E3 when an entry point of the manifest reaches that call, with the
 path and, where the call sits in a third-party SDK, its name. Severity: the catalogue's at E3,
@@ -10,6 +11,7 @@ does not count (the camera opened from a button).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -23,8 +25,8 @@ from scanner.rules.data import ApiRuleSpec
 MAX_PATHS = 3
 
 
-class PrivacyApiAnalyzer:
-    id: ClassVar[str] = "privacy-apis"
+class ApiRuleAnalyzer:
+    id: ClassVar[str] = "api-rules"
     platforms: ClassVar[tuple[Platform, ...]] = (Platform.ANDROID,)
     rule_ids: ClassVar[tuple[str, ...]] = (
         "PRIV-DEVID-001",
@@ -32,6 +34,8 @@ class PrivacyApiAnalyzer:
         "PRIV-CLIP-001",
         "PRIV-LOC-001",
         "PRIV-CAMMIC-001",
+        "SEC-CRYPTO-001",
+        "SEC-WEBVIEW-001",
     )
 
     def analyze(self, inputs: AndroidInputs, ctx: Context) -> Iterator[Finding]:
@@ -103,6 +107,10 @@ class PrivacyApiAnalyzer:
         reached_apis = sorted({g.short(a) for c in api_of if reach.reachable(c) for a in api_of[c]})
         high = bool(set(spec.high_with_permissions) & permissions)
         severity = Severity.HIGH if high else rule.severity
+        min_sdk = inputs.facts.min_sdk
+        floor = spec.critical_below_min_sdk
+        if floor and min_sdk is not None and min_sdk < floor:
+            severity = Severity.CRITICAL
         sdk_zh = f"（{'、'.join(dict.fromkeys(owners))}）" if owners else ""
         sdk_en = f" ({', '.join(dict.fromkeys(owners))})" if owners else ""
         start = evidence[0].path[0] if evidence[0].path else ""
@@ -135,7 +143,35 @@ def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple
         for caller in g.graph.pred[api]:
             if caller not in g.defined:
                 continue
-            if needed is not None and needed not in g.strings(caller):
+            if needed is not None and not _uses(g.strings(caller), needed):
                 continue
             out.append((caller, api))
     return out
+
+
+_WEAK_CIPHER = re.compile(
+    r"^(DES|DESede|3DES|TripleDES|RC2|RC4|ARCFOUR|Blowfish)(/.*)?$"  # weak algorithms
+    r"|^(?!RSA)[^/]+/ECB/"  # ECB mode of a block cipher (RSA/ECB is one RSA block)
+)
+
+
+def weak_cipher(strings: tuple[str, ...]) -> bool:
+    """Whether a method that calls Cipher.getInstance names a weak transformation. The
+    argument itself is not traced, so: a DES/3DES/RC2/RC4/Blowfish name or an ECB
+    transformation anywhere in the method (a DES key spec is DES too), or bare "AES" (ECB by
+    default) only when no full transformation is there: `new SecretKeySpec(key, "AES")` beside
+    `Cipher.getInstance("AES/CBC/PKCS5Padding")` is not ECB."""
+    if any(_WEAK_CIPHER.search(s) for s in strings):
+        return True
+    return "AES" in strings and not any("/" in s for s in strings)
+
+
+def _uses(strings: tuple[str, ...], needed: str) -> bool:
+    """Whether a method's string constants include `needed`: the exact string, `weak-cipher`
+    (see weak_cipher), or with `re:` a regular expression one of them matches."""
+    if needed == "weak-cipher":
+        return weak_cipher(strings)
+    if needed.startswith("re:"):
+        pattern = re.compile(needed[3:])
+        return any(pattern.search(s) for s in strings)
+    return needed in strings

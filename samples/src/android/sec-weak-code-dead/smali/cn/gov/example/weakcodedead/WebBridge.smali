@@ -1,0 +1,51 @@
+# Risky WebView: JavaScript on, file:// pages allowed to read any origin
+# (setAllowUniversalAccessFromFileURLs(true)), and a Java object exposed to the
+# page as "bridge" (addJavascriptInterface(new WebBridge$Js(), "bridge")), then
+# a local page is loaded. The WebView is returned, never shown.
+.class public final Lcn/gov/example/weakcodedead/WebBridge;
+.super Ljava/lang/Object;
+.source "WebBridge.java"
+
+
+# annotations
+.annotation system Ldalvik/annotation/MemberClasses;
+    value = {
+        Lcn/gov/example/weakcodedead/WebBridge$Js;
+    }
+.end annotation
+
+
+# direct methods
+.method private constructor <init>()V
+    .locals 0
+
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+
+    return-void
+.end method
+
+.method public static attach(Landroid/content/Context;)Landroid/webkit/WebView;
+    .locals 4
+
+    new-instance v0, Landroid/webkit/WebView;
+    invoke-direct {v0, p0}, Landroid/webkit/WebView;-><init>(Landroid/content/Context;)V
+
+    invoke-virtual {v0}, Landroid/webkit/WebView;->getSettings()Landroid/webkit/WebSettings;
+    move-result-object v1
+    const/4 v2, 0x1
+    invoke-virtual {v1, v2}, Landroid/webkit/WebSettings;->setJavaScriptEnabled(Z)V
+
+    invoke-virtual {v0}, Landroid/webkit/WebView;->getSettings()Landroid/webkit/WebSettings;
+    move-result-object v1
+    invoke-virtual {v1, v2}, Landroid/webkit/WebSettings;->setAllowUniversalAccessFromFileURLs(Z)V
+
+    new-instance v1, Lcn/gov/example/weakcodedead/WebBridge$Js;
+    invoke-direct {v1}, Lcn/gov/example/weakcodedead/WebBridge$Js;-><init>()V
+    const-string v3, "bridge"
+    invoke-virtual {v0, v1, v3}, Landroid/webkit/WebView;->addJavascriptInterface(Ljava/lang/Object;Ljava/lang/String;)V
+
+    const-string v1, "file:///android_asset/index.html"
+    invoke-virtual {v0, v1}, Landroid/webkit/WebView;->loadUrl(Ljava/lang/String;)V
+
+    return-object v0
+.end method

@@ -1,0 +1,36 @@
+# Launcher activity: onCreate itself (no click handler) calls both helpers, so
+# each API is one call away from the entry point:
+# onCreate -> LegacyCipher.encrypt / WebBridge.attach. The results are dropped.
+.class public Lcn/gov/example/weakcode/MainActivity;
+.super Landroid/app/Activity;
+.source "MainActivity.java"
+
+
+# direct methods
+.method public constructor <init>()V
+    .locals 0
+
+    invoke-direct {p0}, Landroid/app/Activity;-><init>()V
+
+    return-void
+.end method
+
+
+# virtual methods
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 1
+
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+
+    const v0, 0x7f020000  # R.layout.activity_main
+    invoke-virtual {p0, v0}, Lcn/gov/example/weakcode/MainActivity;->setContentView(I)V
+
+    const-string v0, "hello"
+    invoke-virtual {v0}, Ljava/lang/String;->getBytes()[B
+    move-result-object v0
+    invoke-static {v0}, Lcn/gov/example/weakcode/LegacyCipher;->encrypt([B)[B
+
+    invoke-static {p0}, Lcn/gov/example/weakcode/WebBridge;->attach(Landroid/content/Context;)Landroid/webkit/WebView;
+
+    return-void
+.end method
