@@ -286,9 +286,10 @@ def _code_evidence(
     from scanner.graph.callgraph import build
     from scanner.graph.reach import Reach
 
-    graph = build(dexes, entry_points(facts), declared)
+    texts = ResourceTexts(contents)
+    graph = build(dexes, entry_points(facts), declared, texts.click_handlers)
     errors.extend(graph.errors[:20])
-    return CodeEvidence(graph=graph, reach=Reach(graph), texts=ResourceTexts(contents).texts)
+    return CodeEvidence(graph=graph, reach=Reach(graph), texts=texts.texts)
 
 
 def _permissions(facts: AndroidFacts, table: PermissionTable) -> Iterator[Permission]:

@@ -20,12 +20,39 @@ class ResourceTexts:
     def __init__(self, contents: ApkContents) -> None:
         self._contents = contents
         self._cache: dict[int, tuple[str, ...]] = {}
+        self._clicks: dict[int, tuple[str, ...]] = {}
 
     def texts(self, res_id: int) -> tuple[str, ...]:
         found = self._cache.get(res_id)
         if found is None:
             found = self._cache[res_id] = self._resolve(res_id, depth=0)
         return found
+
+    def click_handlers(self, res_id: int) -> tuple[str, ...]:
+        """Method names a layout's `android:onClick` attributes name (the activity showing
+        the layout has them called on a tap); empty for anything but a layout."""
+        found = self._clicks.get(res_id)
+        if found is None:
+            names: list[str] = []
+            table = self._contents.resources()
+            for _locale, value in table.resolve(res_id) if table is not None else ():
+                if value.startswith("res/layout") and value.endswith(".xml"):
+                    names.extend(self._handlers(value))
+            found = self._clicks[res_id] = tuple(dict.fromkeys(names))
+        return found
+
+    def _handlers(self, path: str) -> list[str]:
+        try:
+            root: Any = self._contents.xml(path)
+        except ScannerError:
+            return []
+        if root is None:
+            return []
+        return [
+            value
+            for el in root.iter()
+            if (value := el.get(_ANDROID + "onClick")) and value.isidentifier()
+        ]
 
     def _resolve(self, res_id: int, depth: int) -> tuple[str, ...]:
         table = self._contents.resources()

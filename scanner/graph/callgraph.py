@@ -239,10 +239,12 @@ def build(
     dex_files: Iterable[DexFile],
     entries: Iterable[EntryPoint],
     declared: Callable[[], None] | None = None,
+    click_handlers: Callable[[int], tuple[str, ...]] | None = None,
 ) -> CodeGraph:
     """Build the whole-app graph from every dex (in class-loader order); `entries` come from
     the manifest. `declared` is called once the classes are declared and before any code is
-    read: the last moment before the graph's memory grows (the scan ends its worker there)."""
+    read: the last moment before the graph's memory grows (the scan ends its worker there).
+    `click_handlers`: a layout's `android:onClick` method names, by resource id."""
     # Building creates millions of small containers and no reference cycles; the cyclic
     # collector would rescan them again and again (a third of the build time on big apps).
     # Frozen afterwards, so the first collections after the build do not walk them all once
@@ -250,7 +252,7 @@ def build(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        graph = _build(dex_files, entries, declared)
+        graph = _build(dex_files, entries, declared, click_handlers)
         gc.freeze()
         return graph
     finally:
@@ -262,6 +264,7 @@ def _build(
     dex_files: Iterable[DexFile],
     entries: Iterable[EntryPoint],
     declared: Callable[[], None] | None,
+    click_handlers: Callable[[int], tuple[str, ...]] | None = None,
 ) -> CodeGraph:
     g = CodeGraph()
     entry_list = list(entries)
@@ -272,6 +275,8 @@ def _build(
     for dex, nodes in dexes:
         b.read_code(dex, nodes)
         g.errors.extend(dex.errors[:20])
+    if click_handlers is not None:
+        b.layout_clicks(click_handlers)
     b.dispatch_edges()
     g.graph = _digraph(len(g.names), b.succ)
     for entry in entry_list:
@@ -475,6 +480,21 @@ class _Builder:
             if idx is not None:
                 out[idx] = component
         return out
+
+    def layout_clicks(self, click_handlers: Callable[[int], tuple[str, ...]]) -> None:
+        """`android:onClick="verify"` in a layout: the activity that shows it (the class of
+        the method loading the layout's id) has `verify(View)` called on a tap."""
+        g = self.g
+        for src, res_ids in g.resources.items():
+            cls = g.class_of(src)
+            for res_id in res_ids:
+                for name in click_handlers(res_id):
+                    key = f"{name}(Landroid/view/View;)V"
+                    target = next(
+                        (i.methods[key] for i in g.app_chain(cls) if key in i.methods), None
+                    )
+                    if target is not None:
+                        self._edges(src, (target,), "callback")
 
     def dispatch_edges(self) -> None:
         dispatch = _Dispatch(self.g, self.instantiated, _subclass_index(self.g))

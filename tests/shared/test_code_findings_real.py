@@ -33,3 +33,15 @@ def test_no_false_reachable_findings(app: str, reason: str, ruleset: Ruleset) ->
         and f.rule_id.startswith(("FORM-", "PRIV-PRECONSENT-"))
     ]
     assert strong == [], reason
+
+
+def test_a_layout_on_click_handler_is_reached(ruleset: Ruleset) -> None:
+    """UnCrackable-Level1's button calls `verify` through `android:onClick` in its layout; the
+    activity loading that layout reaches it, and the AES/ECB check behind it is E3."""
+    result = scan(shared("owasp-mastg/UnCrackable-Level1.apk"), ScanConfig(), ruleset)
+    crypto = next(f for f in result.findings if f.rule_id == "SEC-CRYPTO-001")
+    assert crypto.evidence_level is EvidenceLevel.E3
+    assert crypto.evidence[0].path[:2] == (
+        "sg.vantagepoint.uncrackable1.MainActivity.onCreate",
+        "sg.vantagepoint.uncrackable1.MainActivity.verify",
+    )
