@@ -103,7 +103,7 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
     # Hashing the whole file twice (its sha256, and the v2/v3 content digest) and YARA over the
     # code are most of a scan's CPU; hashlib, zlib and YARA release the GIL, so they run beside
     # the manifest, dex and resource work of the main thread.
-    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="fingertip-scan") as pool:
+    with ThreadPoolExecutor(max_workers=5, thread_name_prefix="fingertip-scan") as pool:
         file_hash = pool.submit(_sha256, path)
         contents = open_apk(path, cfg.limits)
         try:
@@ -113,7 +113,7 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
             native_job = pool.submit(worker.native if worker else read_natives, libs)
             code_hits = pool.submit(ruleset.yara.scan, code)
             signing_job = pool.submit(_signing, path, names, contents)
-            jobs = _Jobs(file_hash, signing_job, code_hits, native_job)
+            jobs = _Jobs(pool, file_hash, signing_job, code_hits, native_job)
             return _analyze(path, names, contents, cfg, ruleset, jobs, worker)
         finally:
             contents.view.close()
@@ -124,6 +124,7 @@ def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = 
 class _Jobs:
     """Work running beside the main thread (GIL-free hashing and YARA; native libraries)."""
 
+    pool: ThreadPoolExecutor
     file_hash: Future[str]
     signing: Future[SigningInfo | str]
     code_hits: Future[list[YaraHit]]
@@ -193,11 +194,9 @@ def _analyze(
             dexes.append(dex)
         except ScannerError as exc:
             errors.append(str(exc))
-    sdks = tuple(rs.sdks.match(dex_classes))
-    hits = tuple(
-        _ui_text_only(jobs.code_hits.result(), contents) + rs.yara.scan(_resource_inputs(contents))
-    )
-    errors.extend(e for e in contents.errors if e not in errors)
+    # SDK matching and YARA over the resource files release the GIL: beside the graph build.
+    sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
+    resource_job = jobs.pool.submit(rs.yara.scan, _resource_inputs(contents))
     signed = jobs.signing.result()
     if isinstance(signed, str):
         errors.append(signed)
@@ -214,6 +213,9 @@ def _analyze(
 
     code = _code_evidence(contents, dexes, facts, errors, native_done) if cfg.code_graph else None
     native_done()
+    sdks = tuple(sdk_job.result())
+    hits = tuple(_ui_text_only(jobs.code_hits.result(), contents) + resource_job.result())
+    errors.extend(e for e in contents.errors if e not in errors)
     # Read by the worker while this process parsed the dex files and declared their classes.
     native: list[NativeLibrary] = []
     for lib in jobs.native.result():
