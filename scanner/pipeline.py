@@ -194,9 +194,11 @@ def _analyze(
             dexes.append(dex)
         except ScannerError as exc:
             errors.append(str(exc))
-    # SDK matching and YARA over the resource files release the GIL: beside the graph build.
+    # SDK matching is a few long YARA calls that release the GIL: beside the graph build. The
+    # resource files stay here: hundreds of short reads and matches in a thread each wait up
+    # to a switch interval for the GIL the graph build holds, and finished after the graph.
     sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
-    resource_job = jobs.pool.submit(rs.yara.scan, _resource_inputs(contents))
+    resource_hits = rs.yara.scan(_resource_inputs(contents))
     signed = jobs.signing.result()
     if isinstance(signed, str):
         errors.append(signed)
@@ -214,7 +216,7 @@ def _analyze(
     code = _code_evidence(contents, dexes, facts, errors, native_done) if cfg.code_graph else None
     native_done()
     sdks = tuple(sdk_job.result())
-    hits = tuple(_ui_text_only(jobs.code_hits.result(), contents) + resource_job.result())
+    hits = tuple(_ui_text_only(jobs.code_hits.result(), contents) + resource_hits)
     errors.extend(e for e in contents.errors if e not in errors)
     # Read by the worker while this process parsed the dex files and declared their classes.
     native: list[NativeLibrary] = []
