@@ -41,11 +41,15 @@ class ResourceTexts:
             found = self._clicks[res_id] = tuple(dict.fromkeys(names))
         return found
 
-    def _handlers(self, path: str) -> list[str]:
+    def _root(self, path: str) -> Any:
+        """The decoded XML file, or None when it is missing or broken (nothing to read)."""
         try:
-            root: Any = self._contents.xml(path)
+            return self._contents.xml(path)
         except ScannerError:
-            return []
+            return None
+
+    def _handlers(self, path: str) -> list[str]:
+        root = self._root(path)
         if root is None:
             return []
         return [
@@ -67,10 +71,7 @@ class ResourceTexts:
         return tuple(dict.fromkeys(out))
 
     def _layout(self, path: str, depth: int) -> list[str]:
-        try:
-            root: Any = self._contents.xml(path)
-        except ScannerError:
-            return []
+        root = self._root(path)
         if root is None:
             return []
         out: list[str] = []
