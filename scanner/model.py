@@ -152,6 +152,10 @@ class SdkMatch:
     source: str  # which table: exodus or fingertip
     vendor: str = ""
     evidence: tuple[Evidence, ...] = ()
+    # The disclosure list ("third-party SDK list"): what the table says the SDK can collect,
+    # and the privacy APIs its own code calls in this app (rule id: API), from the call graph.
+    personal_data: tuple[str, ...] = ()
+    calls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,6 +31,7 @@ from scanner.model import (
     Permission,
     Platform,
     ScanResult,
+    SdkMatch,
     ToolInfo,
 )
 from scanner.resources import signatures_dir
@@ -216,6 +217,8 @@ def _analyze(
     code = _code_evidence(contents, dexes, facts, errors, native_done) if cfg.code_graph else None
     native_done()
     sdks = tuple(sdk_job.result())
+    if code is not None:
+        sdks = _with_calls(sdks, code, facts, rs)
     hits = tuple(_ui_text_only(jobs.code_hits.result(), contents) + resource_hits)
     errors.extend(e for e in contents.errors if e not in errors)
     # Read by the worker while this process parsed the dex files and declared their classes.
@@ -294,6 +297,17 @@ def _code_evidence(
     graph = build(dexes, entry_points(facts), declared, texts.click_handlers)
     errors.extend(graph.errors[:20])
     return CodeEvidence(graph=graph, reach=Reach(graph), texts=texts.texts)
+
+
+def _with_calls(
+    sdks: tuple[SdkMatch, ...], code: CodeEvidence, facts: AndroidFacts, rs: Ruleset
+) -> tuple[SdkMatch, ...]:
+    """Each SDK with the privacy APIs its own code calls in this app."""
+    from scanner.analyzers.api_rules import sdk_calls
+
+    permissions = {name for name, _ in facts.permissions}
+    calls = sdk_calls(code.graph, rs.behaviours.api_rules, permissions, rs.sdks.owner)
+    return tuple(replace(s, calls=calls.get(s.id, ())) for s in sdks)
 
 
 def _permissions(facts: AndroidFacts, table: PermissionTable) -> Iterator[Permission]:

@@ -12,7 +12,7 @@ does not count (the camera opened from a button).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
@@ -21,6 +21,9 @@ from scanner.graph.callgraph import CodeGraph
 from scanner.graph.reach import Reach
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
 from scanner.rules.data import ApiRuleSpec
+from scanner.rules.sdks import SdkSignature
+
+OwnerOf = Callable[[str], SdkSignature | None]
 
 MAX_PATHS = 3
 
@@ -175,3 +178,21 @@ def _uses(strings: tuple[str, ...], needed: str) -> bool:
         pattern = re.compile(needed[3:])
         return any(pattern.search(s) for s in strings)
     return needed in strings
+
+
+def sdk_calls(
+    g: CodeGraph, specs: tuple[ApiRuleSpec, ...], permissions: set[str], owner_of: OwnerOf
+) -> dict[str, tuple[str, ...]]:
+    """SDK id -> the privacy APIs that SDK's own classes call (`PRIV-DEVID-001:
+    TelephonyManager.getDeviceId`), under the same gates as the rules: what the disclosure
+    list of an app's SDKs should say each one reaches."""
+    out: dict[str, set[str]] = {}
+    for spec in specs:
+        if not spec.rule.startswith("PRIV-"):
+            continue
+        for caller, api in _calls(g, spec, permissions):
+            owner = owner_of(g.class_of(caller))
+            if owner is not None:
+                short = g.short(api).rsplit(".", 2)
+                out.setdefault(owner.id, set()).add(f"{spec.rule}: {short[-2]}.{short[-1]}")
+    return {sdk: tuple(sorted(found)) for sdk, found in out.items()}

@@ -103,6 +103,8 @@ def to_document(
                     "categories": list(s.categories),
                     "source": s.source,
                     "evidence": [_evidence(e) for e in s.evidence],
+                    "personal_data": list(s.personal_data),
+                    "calls": list(s.calls),
                 }
                 for s in app.sdks
             ],

@@ -297,6 +297,7 @@ class SdkTable:
                 source=by_id[sig_id].source,
                 vendor=by_id[sig_id].vendor,
                 evidence=tuple(evidence),
+                personal_data=tuple(by_id[sig_id].personal_data),
             )
             for sig_id, evidence in found.items()
             if evidence

@@ -105,3 +105,24 @@ def test_weak_cipher_reads_the_transformation_not_the_key_algorithm() -> None:
     assert not weak_cipher(("AES", "AES/CBC/PKCS5Padding"))
     # Bugly: RSA's "ECB" is Java's name for a single block, not the ECB mode of a block cipher.
     assert not weak_cipher(("RSA/ECB/PKCS1Padding",))
+
+
+def test_an_sdk_is_listed_with_the_privacy_apis_its_own_code_calls(ruleset: Ruleset) -> None:
+    from scanner.analyzers.api_rules import sdk_calls
+    from scanner.graph.callgraph import CodeGraph, _digraph
+
+    g = CodeGraph()
+    sdk = g.node("Lcom/amap/api/location/AMapLocationClient;->init()V")
+    app = g.node("Lcn/gov/example/Main;->onCreate(Landroid/os/Bundle;)V")
+    imei = g.node("Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;")
+    clip = g.node("Landroid/content/ClipboardManager;->getPrimaryClip()Landroid/content/ClipData;")
+    g.defined.update({sdk, app})
+    g.graph = _digraph(len(g.names), {sdk: {imei: {}}, app: {clip: {}}})
+    perms = {"android.permission.READ_PHONE_STATE"}
+    calls = sdk_calls(g, ruleset.behaviours.api_rules, perms, ruleset.sdks.owner)
+    owner = ruleset.sdks.owner("Lcom/amap/api/location/AMapLocationClient;")
+    assert owner is not None
+    # The SDK's own call is its; the app's clipboard read belongs to no SDK.
+    assert calls == {owner.id: ("PRIV-DEVID-001: TelephonyManager.getDeviceId",)}
+    # Without the permission the platform refuses the IMEI: nothing to disclose.
+    assert sdk_calls(g, ruleset.behaviours.api_rules, set(), ruleset.sdks.owner) == {}
