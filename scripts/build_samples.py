@@ -194,6 +194,8 @@ CODE_GRAPH_APPS: tuple[str, ...] = (
     "priv-apis-dead",
     "sec-weak-code",
     "sec-weak-code-dead",
+    "priv-contacts",
+    "priv-contacts-dead",
 )
 
 APPS: tuple[App, ...] = (

@@ -37,6 +37,7 @@ class ApiRuleAnalyzer:
         "PRIV-CLIP-001",
         "PRIV-LOC-001",
         "PRIV-CAMMIC-001",
+        "PRIV-CONTACT-001",
         "SEC-CRYPTO-001",
         "SEC-WEBVIEW-001",
     )
@@ -143,10 +144,13 @@ def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple
         if any(not permissions & set(options) for options in required):
             continue
         needed = next((s for p, s in spec.needs_string.items() if name.startswith(p)), None)
+        refs = next((r for p, r in spec.needs_reference.items() if name.startswith(p)), None)
         for caller in g.graph.pred[api]:
             if caller not in g.defined:
                 continue
             if needed is not None and not _uses(g.strings(caller), needed):
+                continue
+            if refs is not None and not _references(g, caller, refs):
                 continue
             out.append((caller, api))
     return out
@@ -167,6 +171,19 @@ def weak_cipher(strings: tuple[str, ...]) -> bool:
     if any(_WEAK_CIPHER.search(s) for s in strings):
         return True
     return "AES" in strings and not any("/" in s for s in strings)
+
+
+def _references(g: CodeGraph, caller: int, refs: tuple[str, ...]) -> bool:
+    """Whether the caller reads one of the `field:` prefixes or uses a string starting with one
+    of the `string:` prefixes."""
+    fields = g.fields(caller)
+    strings = g.strings(caller)
+    for ref in refs:
+        kind, _, prefix = ref.partition(":")
+        found = fields if kind == "field" else strings
+        if any(item.startswith(prefix) for item in found):
+            return True
+    return False
 
 
 def _uses(strings: tuple[str, ...], needed: str) -> bool:

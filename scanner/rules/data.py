@@ -101,6 +101,10 @@ class ApiRuleSpec:
     # (AppCompat's night mode calls getLastKnownLocation, which fails without a permission).
     needs_permission: dict[str, tuple[str, ...]] = field(default_factory=dict)
     critical_below_min_sdk: int | None = None  # the JS bridge of Android < 4.2 runs any code
+    # API prefix -> what the caller must also read for the call to count: `field:` a field
+    # prefix (ContactsContract$Contacts;->CONTENT_URI) or `string:` a string prefix
+    # (content://sms): a query is contacts only when it names the contacts provider.
+    needs_reference: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +152,7 @@ class BehaviourTable:
                     high_with_permissions=tuple(r.get("high_with_permissions", ())),
                     needs_string=dict(r.get("needs_string", {})),
                     critical_below_min_sdk=r.get("critical_below_min_sdk"),
+                    needs_reference={k: tuple(v) for k, v in r.get("needs_reference", {}).items()},
                     needs_permission={
                         k: tuple(v) for k, v in r.get("needs_permission", {}).items()
                     },

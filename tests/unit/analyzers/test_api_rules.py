@@ -126,3 +126,20 @@ def test_an_sdk_is_listed_with_the_privacy_apis_its_own_code_calls(ruleset: Rule
     assert calls == {owner.id: ("PRIV-DEVID-001: TelephonyManager.getDeviceId",)}
     # Without the permission the platform refuses the IMEI: nothing to disclose.
     assert sdk_calls(g, ruleset.behaviours.api_rules, set(), ruleset.sdks.owner) == {}
+
+
+def test_contacts_sms_and_call_log_reads_need_the_provider_named(ruleset: Ruleset) -> None:
+    app = "cn.gov.example.contacts"
+    live = scan(SAMPLES / "priv-contacts.apk", ScanConfig(), ruleset)
+    found = {f.rule_id: f for f in live.findings}
+    contact = found["PRIV-CONTACT-001"]
+    assert contact.evidence_level is EvidenceLevel.E3 and contact.severity is Severity.HIGH
+    path = contact.evidence[0].path
+    assert path[0] == f"{app}.MainActivity.onCreate"
+    assert path[1] in {f"{app}.Harvester.{m}" for m in ("contacts", "sms", "calls")}
+    dead = scan(SAMPLES / "priv-contacts-dead.apk", ScanConfig(), ruleset)
+    levels = {f.rule_id: f.evidence_level for f in dead.findings if f.rule_id.startswith("PRIV-")}
+    assert levels == {"PRIV-CONTACT-001": EvidenceLevel.E2}
+    # Every other sample queries no contacts provider, though some call ContentResolver.query.
+    clean = scan(SAMPLES / "priv-apis.apk", ScanConfig(), ruleset)
+    assert "PRIV-CONTACT-001" not in {f.rule_id for f in clean.findings}
