@@ -21,7 +21,7 @@ from scanner.analyzers.ios.inputs import IosInputs
 from scanner.analyzers.ios.signing import code_signers
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError
-from scanner.facts.ios import BundleFacts, read_bundle
+from scanner.facts.ios import BundleFacts, read_bundle, read_executable
 from scanner.model import App, BundleSummary, Coverage, Platform, ScanResult, SdkMatch
 from scanner.scoring import evaluate
 from scanner.unpack.ipa import IpaContents, open_ipa
@@ -52,14 +52,19 @@ def _scan(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingertip-yara") as pool:
         # YARA releases the GIL: it matches the text files while the binaries are read here.
         text_hits = pool.submit(rs.yara.scan, _text_files(contents))
-        bundles = [read_bundle(contents, b) for b in contents.bundles]
-        for b in bundles:
-            errors.extend(e for e in b.errors if e not in errors)
-        code_hits = rs.yara.scan(
-            (b.code_slice.location, contents.read(b.bundle.executable))
-            for b in bundles
-            if b.code_slice is not None and b.bundle.executable is not None
-        )
+        bundles: list[BundleFacts] = []
+        code_hits = []
+        for bundle in contents.bundles:
+            # Each executable is inflated once, for the Mach-O reader, the signature check and
+            # YARA, and dropped before the next is read.
+            data, problem = read_executable(contents, bundle)
+            if problem is not None:
+                errors.append(problem)
+            facts = read_bundle(contents, bundle, data)
+            bundles.append(facts)
+            errors.extend(e for e in facts.errors if e not in errors)
+            if data is not None and facts.code_slice is not None:
+                code_hits += rs.yara.scan([(facts.code_slice.location, data)])
         hits = tuple(code_hits + text_hits.result())
     sdks = tuple(_sdks(rs, bundles))
     graphs = _graphs(contents, bundles) if cfg.code_graph else {}

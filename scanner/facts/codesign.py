@@ -552,7 +552,11 @@ def organizational_unit(der: bytes) -> str | None:
 
 
 def check_bundle(
-    contents: IpaContents, bundle: Bundle, *, verify_pages: bool = True
+    contents: IpaContents,
+    bundle: Bundle,
+    *,
+    verify_pages: bool = True,
+    data: bytes | None = None,
 ) -> BundleSignature:
     """How a bundle's executable is signed and whether the seal covers the bundle as shipped:
     a missing executable or resource seal, or a changed Info.plist, is reported here."""
@@ -567,7 +571,8 @@ def check_bundle(
         return BundleSignature(
             bundle=bundle.path, executable=None, state="broken", problems=tuple(problems)
         )
-    data = contents.read(bundle.executable)
+    if data is None:  # the caller may have read the executable already: inflate it once
+        data = contents.read(bundle.executable)
     info = contents.read(bundle.info_path) if bundle.info_path else None
     resources = contents.read(bundle.code_resources_path) if bundle.code_resources_path else None
     try:

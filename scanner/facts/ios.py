@@ -50,19 +50,29 @@ class BundleFacts:
         return {}
 
 
-def read_bundle(contents: IpaContents, bundle: Bundle) -> BundleFacts:
+def read_executable(contents: IpaContents, bundle: Bundle) -> tuple[bytes | None, str | None]:
+    """The bundle's executable, inflated once for every reader (Mach-O, signature, YARA), or
+    the reason it cannot be read."""
+    if bundle.executable is None:
+        return None, None
+    try:
+        return contents.read(bundle.executable), None
+    except ScannerError as exc:
+        return None, str(exc)
+
+
+def read_bundle(contents: IpaContents, bundle: Bundle, data: bytes | None) -> BundleFacts:
+    """`data`: the executable's bytes (read_executable), None when it has none."""
     errors: list[str] = list(bundle.problems)
     macho: MachOFile | None = None
-    if bundle.executable is not None:
+    if bundle.executable is not None and data is not None:
         try:
-            macho = read_macho(
-                contents.location(bundle.executable), contents.read(bundle.executable)
-            )
+            macho = read_macho(contents.location(bundle.executable), data)
         except ScannerError as exc:
             errors.append(str(exc))
     signature: BundleSignature | None = None
     try:
-        signature = check_bundle(contents, bundle)
+        signature = check_bundle(contents, bundle, data=data)
     except ScannerError as exc:
         errors.append(str(exc))
     profile: Profile | None = None
