@@ -22,7 +22,6 @@ samples/keys/README.md.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -37,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts.sample_builds import build_all, check  # noqa: E402 (after the path)
+from scripts.sample_builds import build_all, check, parse_args, select_apps  # noqa: E402 (after the path)
 
 SAMPLES = REPO / "samples"
 SRC = SAMPLES / "src" / "android"
@@ -468,47 +467,21 @@ def build_app(app: App, out_dir: Path) -> Path:
     return target
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("apps", nargs="*", metavar="APP", help="apps to build (default: all)")
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="build twice in a scratch dir, compare with each other and with samples/*.apk",
-    )
-    parser.add_argument(
-        "--generate-keys",
-        action="store_true",
-        help="create missing keystores in samples/keys/ with keytool, then exit",
-    )
-    parser.add_argument(
-        "--out-dir", type=Path, default=SAMPLES, help="where to write the APKs (default: samples/)"
-    )
-    return parser.parse_args(argv)
-
-
-def select_apps(names: Sequence[str]) -> tuple[App, ...]:
-    if not names:
-        return APPS
-    known = {app.name: app for app in APPS}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise BuildError(f"unknown app(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    return tuple(known[n] for n in names)
-
-
 def main(argv: Sequence[str]) -> int:
-    args = parse_args(argv)
+    description = __doc__.splitlines()[0] if __doc__ else None
+    keys_help = "create missing keystores in samples/keys/ with keytool, then exit"
+    args = parse_args(argv, description, ".apk", keys_help)
+    out_dir = args.out_dir or SAMPLES
     try:
         check_tools()
         if args.generate_keys:
             generate_keys()
             return 0
-        apps = select_apps(args.apps)
+        apps = select_apps(args.apps, APPS, BuildError)
         check_keystores(apps)
         if args.check:
             return 0 if check(apps, build_app, samples=SAMPLES, repo=REPO, suffix=".apk") else 1
-        build_all(apps, args.out_dir.resolve(), build_app)
+        build_all(apps, out_dir.resolve(), build_app)
     except BuildError as exc:
         print(f"build_samples: error: {exc}", file=sys.stderr)
         return 1

@@ -28,7 +28,6 @@ the committed IPAs. See samples/README-ios.md.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import plistlib
@@ -56,7 +55,7 @@ except ImportError:  # pragma: no cover - depends on the interpreter used
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts.sample_builds import build_all, check  # noqa: E402 (after the path)
+from scripts.sample_builds import build_all, check, parse_args, select_apps  # noqa: E402 (after the path)
 
 SAMPLES = REPO / "samples"
 SRC = SAMPLES / "src" / "ios"
@@ -772,12 +771,14 @@ APPS: tuple[App, ...] = (
             info_plist="ios-tampered/Info.plist",
             binary_plist=False,
             code=Code(
+                # ios-clean's own code under another identity: only the change after
+                # signing (tamper) tells the two apart.
                 sources=(
-                    "ios-tampered/main.m",
-                    "ios-tampered/AppDelegate.m",
-                    "ios-tampered/NoticeListViewController.m",
-                    "ios-tampered/PrivacyPolicyViewController.m",
-                    "ios-tampered/FeedbackViewController.m",
+                    "ios-clean/main.m",
+                    "ios-clean/AppDelegate.m",
+                    "ios-clean/NoticeListViewController.m",
+                    "ios-clean/PrivacyPolicyViewController.m",
+                    "ios-clean/FeedbackViewController.m",
                 ),
                 cflags=HARDENED_CFLAGS,
                 frameworks=("UIKit", "WebKit", "CoreGraphics", "Foundation"),
@@ -789,7 +790,7 @@ APPS: tuple[App, ...] = (
                 "Fingertip Tampered Notice App Store", "6B7C8D9E-0F1A-4B2C-9D3E-4F5A6B7C8D9E"
             ),
             resources=(
-                Resource("ios-tampered/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
+                Resource("ios-clean/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
                 Resource(f"ios-tampered/{STRINGS_ZH}", STRINGS_ZH, "utf16"),
             ),
         ),
@@ -1448,47 +1449,21 @@ def build_app(app: App, out_dir: Path) -> Path:
 # --------------------------------------------------------------------------
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("apps", nargs="*", metavar="APP", help="apps to build (default: all)")
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="build twice in a scratch dir, compare with each other and with samples/*.ipa",
-    )
-    parser.add_argument(
-        "--generate-keys",
-        action="store_true",
-        help="create missing keys and certificates in samples/keys/ios/, then exit",
-    )
-    parser.add_argument(
-        "--out-dir", type=Path, default=SAMPLES, help="where to write the IPAs (default: samples/)"
-    )
-    return parser.parse_args(argv)
-
-
-def select_apps(names: Sequence[str]) -> tuple[App, ...]:
-    if not names:
-        return APPS
-    known = {app.name: app for app in APPS}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise BuildError(f"unknown app(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    return tuple(known[n] for n in names)
-
-
 def main(argv: Sequence[str]) -> int:
-    args = parse_args(argv)
+    description = __doc__.splitlines()[0] if __doc__ else None
+    keys_help = "create missing keys and certificates in samples/keys/ios/, then exit"
+    args = parse_args(argv, description, ".ipa", keys_help)
+    out_dir = args.out_dir or SAMPLES
     try:
         if args.generate_keys:
             generate_keys()
             return 0
         check_tools()
         check_keys()
-        apps = select_apps(args.apps)
+        apps = select_apps(args.apps, APPS, BuildError)
         if args.check:
             return 0 if check(apps, build_app, samples=SAMPLES, repo=REPO, suffix=".ipa") else 1
-        build_all(apps, args.out_dir.resolve(), build_app)
+        build_all(apps, out_dir.resolve(), build_app)
     except BuildError as exc:
         print(f"build_samples_ios: error: {exc}", file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@ byte-identical to each other and to the committed packages."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 import tempfile
@@ -66,3 +67,34 @@ def check(
         else:
             log(f"ok       {app.name}  sha256={first[app.name]}")
     return ok
+
+
+def parse_args(
+    argv: Sequence[str], description: str | None, suffix: str, keys_help: str
+) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("apps", nargs="*", metavar="APP", help="apps to build (default: all)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help=f"build twice in a scratch dir, compare with each other and with samples/*{suffix}",
+    )
+    parser.add_argument("--generate-keys", action="store_true", help=keys_help)
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=None,
+        help=f"where to write the {suffix} files (default: samples/)",
+    )
+    return parser.parse_args(argv)
+
+
+def select_apps(names: Sequence[str], apps: Sequence[A], error: type[Exception]) -> tuple[A, ...]:
+    """The apps named on the command line (all when none), or `error` naming the unknown."""
+    if not names:
+        return tuple(apps)
+    known = {app.name: app for app in apps}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise error(f"unknown app(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    return tuple(known[n] for n in names)
