@@ -25,10 +25,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,10 +158,12 @@ class App:
     name: str
     native: tuple[NativeLib, ...]
     signing: Signing | None  # None: leave the APK unsigned
+    sources: str | None = None  # another app's sources (default: its own directory)
+    tamper: bytes | None = None  # a string in resources.arsc to alter after signing
 
     @property
     def src(self) -> Path:
-        return SRC / self.name
+        return SRC / (self.sources or self.name)
 
 
 # v2 + v3 with the 2048-bit release key and no v1: the "correctly signed" case,
@@ -216,6 +220,16 @@ APPS: tuple[App, ...] = (
         signing=V2V3_RELEASE,
     ),
     App(name="fingertip-xss", native=(), signing=None),
+    # fingertip-clean's sources, signed like it, then one letter of the app name changed in the
+    # stored resources.arsc (CRCs fixed, so the zip is sound): the v2/v3 digests no longer match,
+    # as after a repackaging that kept the old signing block (SEC-SIGN-004).
+    App(
+        name="fingertip-tampered",
+        sources="fingertip-clean",
+        native=(NativeLib("hard.c", "lib/x86_64/libhard.so", HARD_CFLAGS),),
+        signing=V2V3_RELEASE,
+        tamper=b"Notice Board",
+    ),
     *(App(name=name, native=(), signing=V2V3_RELEASE) for name in CODE_GRAPH_APPS),
 )
 
@@ -434,6 +448,39 @@ def sign(signing: Signing, aligned: Path, out: Path) -> None:
     )  # fmt: skip
 
 
+def tamper_after_signing(apk: Path, text: bytes) -> None:
+    """Change the first letter of `text` inside the stored resources.arsc and rewrite that
+    entry's CRC-32 in its local header and its central-directory record: the archive stays
+    valid, the signature no longer covers its bytes."""
+    data = bytearray(apk.read_bytes())
+    with zipfile.ZipFile(apk) as zf:
+        info = zf.getinfo("resources.arsc")
+    if info.compress_type != zipfile.ZIP_STORED:
+        raise BuildError(f"{apk.name}: resources.arsc must be stored to be altered in place")
+    name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    body = data[start : start + info.file_size]
+    at = body.find(text)
+    if at < 0:
+        raise BuildError(f"{apk.name}: {text!r} is not in resources.arsc")
+    body[at] = body[at] ^ 0x20  # the letter's case: same length, still a valid string
+    data[start : start + info.file_size] = body
+    crc = zlib.crc32(body)
+    struct.pack_into("<I", data, info.header_offset + 14, crc)
+    # Find this entry's central record by its local-header offset rather than trust one search.
+    cd_offset = struct.unpack_from("<I", data, len(data) - 22 + 16)[0]  # no archive comment
+    pos = cd_offset
+    while data[pos : pos + 4] == b"PK\x01\x02":
+        n, m, k = struct.unpack_from("<HHH", data, pos + 28)
+        if struct.unpack_from("<I", data, pos + 42)[0] == info.header_offset:
+            struct.pack_into("<I", data, pos + 16, crc)
+            break
+        pos += 46 + n + m + k
+    else:
+        raise BuildError(f"{apk.name}: no central-directory record for resources.arsc")
+    apk.write_bytes(bytes(data))
+
+
 def build_app(app: App, out_dir: Path) -> Path:
     for required in ("AndroidManifest.xml", "res", "smali"):
         if not (app.src / required).exists():
@@ -458,6 +505,8 @@ def build_app(app: App, out_dir: Path) -> Path:
             shutil.copyfile(aligned, final)
         else:
             sign(app.signing, aligned, final)
+        if app.tamper is not None:
+            tamper_after_signing(final, app.tamper)
         # apksigner keeps alignment, but check rather than trust it.
         run(["zipalign", "-c", "-p", "4", final])
 

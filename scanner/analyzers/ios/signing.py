@@ -120,6 +120,10 @@ class IosSigningAnalyzer:
         bundle_id = app.bundle.bundle_id or "?"
         signers = code_signers(app)
         profile = app.profile
+        if not signers and (profile is None or not profile.developer_certificates):
+            # As on Android: without any certificate there is no filing identity to record;
+            # SEC-SIGN-005 says the package is unsigned.
+            return
         team = next(
             (
                 s.leaf_team_id or s.team_id

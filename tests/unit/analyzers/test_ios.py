@@ -65,7 +65,7 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "PRIV-SDK-001": None,
     },
     "ios-tampered": {"SEC-SIGN-004": None, "ID-FILING-001": None},
-    "ios-unsigned": {"SEC-SIGN-005": None, "ID-FILING-001": None},
+    "ios-unsigned": {"SEC-SIGN-005": None},
 }
 # The first steps of each E3/E4 path (entry first).
 PATHS = {

@@ -46,3 +46,13 @@ def test_tampered_package_does_not_verify(tmp_path: Path, ruleset: Ruleset) -> N
     result = scan(tampered, ScanConfig(), ruleset)
     (finding,) = [f for f in result.findings if f.rule_id == "SEC-SIGN-004"]
     assert "content digest does not match" in finding.message.en
+
+
+def test_tampered_sample_does_not_verify(ruleset: Ruleset) -> None:
+    # Built from fingertip-clean's sources, then one letter of resources.arsc changed after
+    # signing (scripts/build_samples.py `tamper_after_signing`); apksigner rejects it too.
+    result = scan(SAMPLES / "fingertip-tampered.apk", ScanConfig(), ruleset)
+    (finding,) = [f for f in result.findings if f.rule_id == "SEC-SIGN-004"]
+    assert "v2: content digest does not match" in finding.message.en
+    assert "v3: content digest does not match" in finding.message.en
+    assert result.app.name == "notice Board"
