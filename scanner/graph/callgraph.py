@@ -321,24 +321,37 @@ def _digraph(n_nodes: int, succ: dict[int, dict[int, Mapping[str, str]]]) -> Any
 def _declare(g: CodeGraph, dex: DexFile) -> dict[int, int]:
     """Classes and their methods' nodes: known before any code is read, so calls resolve.
     Returns this dex's defined methods as method index -> node."""
+    # `CodeGraph.node` inlined, and the per-method bookkeeping done in bulk at the end: this
+    # loop runs once per defined method (115,000 on Yosemite.apk).
     nodes: dict[int, int] = {}
+    classes, names, index = g.classes, g.names, g.index
+    location = dex.location
+    method_ref = dex.method_ref
     for cls in dex.classes:
-        if cls.descriptor in g.classes:
+        descriptor = cls.descriptor
+        if descriptor in classes:
             continue  # the first dex defining a class wins, as in the class loader
-        info = ClassInfo(cls.descriptor, cls.superclass, cls.interfaces, dex.location)
-        g.classes[cls.descriptor] = info
-        for method in cls.direct_methods + cls.virtual_methods:
+        info = ClassInfo(descriptor, cls.superclass, cls.interfaces, location)
+        classes[descriptor] = info
+        methods = info.methods
+        prefix = descriptor + "->"
+        for method in (*cls.direct_methods, *cls.virtual_methods):
+            idx = method.method_idx
             try:
-                ref = dex.method_ref(method.method_idx)
+                ref = method_ref(idx)
             except CorruptPackage as exc:
                 g.errors.append(str(exc))
                 continue
-            key = f"{ref.name}{ref.proto}"
-            node = g.node(f"{cls.descriptor}->{key}")
-            info.methods[key] = node
-            nodes[method.method_idx] = node
-            g.defined.add(node)
-            g.location[node] = dex.location
+            key = ref.name + ref.proto
+            signature = prefix + key
+            node = index.get(signature)
+            if node is None:
+                node = index[signature] = len(names)
+                names.append(signature)
+            methods[key] = node
+            nodes[idx] = node
+    g.defined.update(nodes.values())
+    g.location.update(dict.fromkeys(nodes.values(), location))
     return nodes
 
 
