@@ -102,10 +102,12 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across rebuilds: rule, locations and excerpts, never offsets."""
+        """Stable across rebuilds and file names: rule, locations inside the package, symbols
+        and excerpts, never offsets (a CI baseline must survive `app-1.2.apk` -> `app-1.3.apk`)."""
         h = hashlib.sha256(self.rule_id.encode())
         for ev in sorted(self.evidence, key=lambda e: (e.location, e.symbol, e.excerpt)):
-            h.update(b"\0" + ev.location.encode() + b"\0" + ev.symbol.encode())
+            inside = ev.location.partition("!")[2] or ev.location  # without `file.apk!`
+            h.update(b"\0" + inside.encode() + b"\0" + ev.symbol.encode())
             h.update(b"\0" + hashlib.sha256(ev.excerpt.encode()).digest())
         return h.hexdigest()
 
