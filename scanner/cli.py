@@ -6,62 +6,35 @@ Exit codes: 0 scanned, nothing at or above --fail-on; 1 findings at or above --f
 
 from __future__ import annotations
 
-import hashlib
-import json
+import contextlib
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from scanner import __version__
+from scanner.commands.batch import batch_command
+from scanner.commands.cluster import cluster_command
+from scanner.commands.gate import gate_command
+from scanner.commands.history import history_command, ledger_group
+from scanner.commands.options import formats_option
 from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
+from scanner.filed_identity import FiledIdentityError, load_filed_identities
 from scanner.model import Severity, Verdict
+from scanner.outputs import OutsideOutputError, file_sha256, output_name, write_reports
 from scanner.pipeline import Ruleset, scan
-from scanner.render.json import dumps, error_document, to_document
-from scanner.render.sarif import to_sarif
+from scanner.render.json import error_document, to_document
 from scanner.worker import Worker
 
+if TYPE_CHECKING:
+    from scanner.ledger import Ledger
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
-FORMATS = ("html", "json", "sarif")
 log = logging.getLogger("fingertip")
-
-
-def _formats(value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    bad = [f for f in chosen if f not in FORMATS]
-    if bad or not chosen:
-        raise click.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
-    return chosen
-
-
-def _output_name(path: Path, sha256: str | None) -> str:
-    """`<stem>-<sha12>`: unique per package content, safe as a file name whatever the input."""
-    stem = "".join(c if c.isalnum() or c in "._-" else "_" for c in path.stem)[:80] or "package"
-    return f"{stem}-{(sha256 or '0' * 12)[:12]}"
-
-
-def _file_sha256(path: Path) -> tuple[str | None, int | None]:
-    try:
-        h = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(1024 * 1024):
-                h.update(chunk)
-        return h.hexdigest(), path.stat().st_size
-    except OSError:
-        return None, None
-
-
-def _write(out_dir: Path, name: str, text: str) -> Path:
-    # Names are built from sanitised stems, so the target always stays inside out_dir.
-    target = out_dir / name
-    if target.resolve().parent != out_dir.resolve():
-        raise click.ClickException(f"refusing to write outside the output folder: {name}")
-    target.write_text(text, encoding="utf-8")
-    return target
 
 
 def version_text() -> str:
@@ -118,7 +91,7 @@ main.params.append(
     "formats",
     default="html,json",
     show_default=True,
-    callback=lambda _c, _p, v: _formats(v),
+    callback=lambda _c, _p, v: formats_option(v),
     help="Comma-separated: html, json, sarif.",
 )
 @click.option(
@@ -148,6 +121,20 @@ main.params.append(
     is_flag=True,
     help="Skip the call graph: faster, but code findings stop at E1/E2 (no paths).",
 )
+@click.option(
+    "--filed-identity",
+    "filed_identity",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON/TOML file of the filed package names and certificate fingerprints "
+    "(ID-FILING-002); a malformed file exits 2.",
+)
+@click.option(
+    "--db",
+    "db",
+    metavar="URL",
+    help="Record each scan in this ledger (SQLAlchemy URL or SQLite file) and add the app's "
+    "green/blue/red code to the JSON report (README.md, 'Ledger and rating').",
+)
 def scan_command(
     packages: tuple[Path, ...],
     out_dir: Path,
@@ -157,6 +144,8 @@ def scan_command(
     signatures: Path | None,
     timestamp: bool,
     no_graph: bool,
+    filed_identity: Path | None,
+    db: str | None,
 ) -> None:
     """Scan APK packages and write one report per package and format.
 
@@ -168,8 +157,19 @@ def scan_command(
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    filed = None
+    if filed_identity is not None:
+        try:
+            filed = load_filed_identities(filed_identity)
+        except FiledIdentityError as exc:
+            click.echo(f"error: --filed-identity: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
     cfg = ScanConfig(
-        fail_on=Severity(fail_on), signatures=signatures, lang=lang, code_graph=not no_graph
+        fail_on=Severity(fail_on),
+        signatures=signatures,
+        lang=lang,
+        code_graph=not no_graph,
+        filed_identity=filed,
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     tool = {
@@ -180,7 +180,7 @@ def scan_command(
     failed = worst_fail = 0
     total = len(packages)
     # One worker process for the whole batch (lief is imported once), beside the scans.
-    with Worker() as worker:
+    with Worker() as worker, _ledger(db) if db else contextlib.nullcontext() as ledger:
         for i, path in enumerate(packages, 1):
             prefix = f"[{i}/{total}] " if total > 1 else ""
             click.echo(f"{prefix}{path.name}: scanning…", err=True)
@@ -193,33 +193,25 @@ def scan_command(
                 result = scan(path, cfg, ruleset, worker)
             except ScannerError as exc:
                 failed += 1
-                sha, size = _file_sha256(path)
+                sha, size = file_sha256(path)
                 doc = error_document(str(path), path.name, sha, size, str(exc), tool)
-                name = _output_name(path, sha)
-                if "json" in formats:
-                    _write(out_dir, f"{name}.json", dumps(doc | extra))
+                write_reports(out_dir, output_name(path, sha), doc | extra, None, {}, formats, lang)
                 click.echo(f"{prefix}{path.name}: error: {exc}", err=True)
                 continue
             doc = to_document(result, ruleset.catalog.rules, extra=extra)
-            name = _output_name(path, result.app.sha256)
-            written = []
-            if "json" in formats:
-                written.append(_write(out_dir, f"{name}.json", dumps(doc)))
-            if "sarif" in formats:
-                sarif = to_sarif(result, ruleset.catalog.rules)
-                written.append(
-                    _write(
-                        out_dir,
-                        f"{name}.sarif",
-                        json.dumps(sarif, indent=2, ensure_ascii=False) + "\n",
-                    )
-                )
-            if "html" in formats:
-                from scanner.render.html import render_html  # jinja2 only when HTML is asked for
+            if ledger is not None:  # adds ID-FILING-002 from the history, and the rating
+                from scanner.ledger.compose import record_scan
 
-                written.append(
-                    _write(out_dir, f"{name}.html", render_html(doc, ruleset.catalog.rules, lang))
+                result, doc = record_scan(
+                    ledger, result, ruleset.catalog.rules, cfg.fail_on, extra=extra
                 )
+            name = output_name(path, result.app.sha256)
+            try:
+                written = write_reports(
+                    out_dir, name, doc, result, ruleset.catalog.rules, formats, lang
+                )
+            except OutsideOutputError as exc:
+                raise click.ClickException(str(exc)) from None
             if result.verdict is Verdict.FAIL:
                 worst_fail += 1
             counts = ", ".join(f"{n} {s}" for s, n in doc["summary"]["by_severity"].items() if n)
@@ -258,6 +250,21 @@ def rules_list(fmt: str, signatures: Path | None) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(render_rules(ruleset.catalog, fmt), nl=False)
+
+
+main.add_command(gate_command)
+main.add_command(batch_command)
+main.add_command(cluster_command)
+main.add_command(history_command)
+main.add_command(ledger_group)
+
+
+def _ledger(db: str) -> Ledger:
+    """The ledger --db names (exits 2 when it cannot be opened); SQLAlchemy is imported only
+    when a ledger is asked for."""
+    from scanner.commands.history import open_from_options
+
+    return open_from_options(db, None, None)
 
 
 def run() -> None:

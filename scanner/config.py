@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scanner.filed_identity import FiledIdentities
 from scanner.model import Severity
 
 
@@ -35,3 +36,5 @@ class ScanConfig:
     # The whole-app call graph: evidence levels E3/E4 and paths. Off: a faster scan whose
     # code findings stop at E2.
     code_graph: bool = True
+    # --filed-identity: what the filing recorded, for ID-FILING-002; None: not checked.
+    filed_identity: FiledIdentities | None = None

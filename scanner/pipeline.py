@@ -28,6 +28,7 @@ from scanner.graph.entries import entry_points
 from scanner.model import (
     App,
     Coverage,
+    Finding,
     Permission,
     Platform,
     ScanResult,
@@ -38,6 +39,7 @@ from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
 from scanner.rules.data import BehaviourTable, PackerTable, PermissionTable
 from scanner.rules.ios_data import IosTable
+from scanner.rules.permissions import PermissionRules
 from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraEngine, YaraHit
 from scanner.scoring import evaluate
@@ -60,6 +62,7 @@ class Ruleset:
     packers: PackerTable
     behaviours: BehaviourTable
     ios: IosTable
+    permission_rules: PermissionRules
     sha256: str
 
     @classmethod
@@ -74,6 +77,7 @@ class Ruleset:
             packers=PackerTable.load(directory / "data" / "packers.json"),
             behaviours=BehaviourTable.load(directory / "data" / "behaviours.toml"),
             ios=IosTable.load(directory / "data" / "ios_behaviours.toml"),
+            permission_rules=PermissionRules.load(directory / "data" / "permissions.toml"),
             sha256=ruleset_sha256(directory),
         )
 
@@ -240,7 +244,12 @@ def _analyze(
         code=code,
     )
     ctx = Context(
-        catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
+        catalog=rs.catalog,
+        packers=rs.packers,
+        behaviours=rs.behaviours,
+        sdk_table=rs.sdks,
+        filed=cfg.filed_identity,
+        permission_rules=rs.permission_rules,
     )
     findings, evaluated = run_analyzers(BUILTIN, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
@@ -277,7 +286,37 @@ def _analyze(
         verdict=verdict,
         coverage=Coverage(partial=bool(reasons), reasons=tuple(reasons)),
         errors=tuple(errors),
-        facts=_report_facts(facts, signing, native, contents, dex_classes),
+        facts={
+            **_report_facts(facts, signing, native, contents, dex_classes),
+            "similarity": _similarity(contents, facts, code, dex_classes, findings, app, rs),
+        },
+    )
+
+
+def _similarity(
+    contents: ApkContents,
+    facts: AndroidFacts,
+    code: CodeEvidence | None,
+    dex_classes: list[tuple[str, list[str]]],
+    findings: list[Finding],
+    app: App,
+    rs: Ruleset,
+) -> dict[str, Any]:
+    """What `fingertip cluster` compares across reports (scanner/cluster/features.py)."""
+    from scanner.cluster.features import android_similarity, load_table
+
+    classes = (c for _, names in dex_classes for c in names)
+    graph = code.graph if code is not None else None
+    return android_similarity(
+        contents,
+        facts,
+        graph,
+        classes,
+        findings,
+        app.sdks,
+        app.signers,
+        rs.sdks.owner,
+        load_table(rs.directory),
     )
 
 
@@ -296,7 +335,7 @@ def _code_evidence(
     texts = ResourceTexts(contents)
     graph = build(dexes, entry_points(facts), declared, texts.click_handlers)
     errors.extend(graph.errors[:20])
-    return CodeEvidence(graph=graph, reach=Reach(graph), texts=texts.texts)
+    return CodeEvidence(graph=graph, reach=Reach(graph), texts=texts.texts, dexes=tuple(dexes))
 
 
 def _with_calls(

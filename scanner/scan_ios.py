@@ -22,7 +22,16 @@ from scanner.analyzers.ios.signing import code_signers
 from scanner.config import ScanConfig
 from scanner.errors import ScannerError
 from scanner.facts.ios import BundleFacts, read_bundle, read_executable
-from scanner.model import App, BundleSummary, Coverage, Platform, ScanResult, SdkMatch
+from scanner.model import (
+    App,
+    BundleSummary,
+    Coverage,
+    Finding,
+    Platform,
+    ScanResult,
+    SdkMatch,
+    Signer,
+)
 from scanner.scoring import evaluate
 from scanner.unpack.ipa import IpaContents, open_ipa
 
@@ -78,7 +87,12 @@ def _scan(
         scan_date=dt.date.today().isoformat(),
     )
     ctx = Context(
-        catalog=rs.catalog, packers=rs.packers, behaviours=rs.behaviours, sdk_table=rs.sdks
+        catalog=rs.catalog,
+        packers=rs.packers,
+        behaviours=rs.behaviours,
+        sdk_table=rs.sdks,
+        filed=cfg.filed_identity,
+        permission_rules=rs.permission_rules,
     )
     findings, evaluated = run_analyzers(BUILTIN_IOS, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
@@ -117,8 +131,25 @@ def _scan(
         verdict=verdict,
         coverage=Coverage(partial=bool(reasons), reasons=tuple(dict.fromkeys(reasons))),
         errors=tuple(errors),
-        facts=_report_facts(contents, bundles, graphs),
+        facts={
+            **_report_facts(contents, bundles, graphs),
+            "similarity": _similarity(contents, bundles, findings, sdks, signers, rs),
+        },
     )
+
+
+def _similarity(
+    contents: IpaContents,
+    bundles: list[BundleFacts],
+    findings: list[Finding],
+    sdks: tuple[SdkMatch, ...],
+    signers: list[Signer],
+    rs: Ruleset,
+) -> dict[str, Any]:
+    """What `fingertip cluster` compares across reports (scanner/cluster/features.py)."""
+    from scanner.cluster.features import ios_similarity, load_table
+
+    return ios_similarity(contents, bundles, findings, sdks, signers, load_table(rs.directory))
 
 
 def _text_files(contents: IpaContents) -> Iterator[tuple[str, bytes]]:

@@ -197,8 +197,19 @@ CODE_GRAPH_APPS: tuple[str, ...] = (
     "priv-apis-dead",
     "sec-weak-code",
     "sec-weak-code-dead",
+    "sec-tls",
+    "sec-tls-dead",
+    "sec-storage-secret",
+    "sec-storage-secret-dead",
     "priv-contacts",
     "priv-contacts-dead",
+    "priv-perms",
+    "priv-perms-used",
+    "zomb-shell",
+    "func-complete",
+    "tmpl-notice-a",  # cluster samples: one vendor template, three apps
+    "tmpl-notice-b",
+    "tmpl-survey",
 )
 
 APPS: tuple[App, ...] = (

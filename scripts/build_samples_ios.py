@@ -568,6 +568,32 @@ APPS: tuple[App, ...] = (
         ),
     ),
     App(
+        name="ios-privacy",
+        app_dir="DocScan.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="DocScan",
+            bundle_id="cn.gov.example.docscan",
+            info_plist="ios-privacy/Info.plist",
+            code=Code(
+                sources=(
+                    "ios-privacy/main.m",
+                    "ios-privacy/AppDelegate.m",
+                    "ios-privacy/AppProbe.m",
+                    "ios-privacy/ScanViewController.m",
+                    "ios-privacy/VoiceNote.m",
+                ),
+                cflags=HARDENED_CFLAGS,
+                frameworks=("UIKit", "AVFoundation", "CoreGraphics", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+            ),
+            profile=app_store(
+                "Fingertip DocScan App Store", "3E4F5A6B-7C8D-4E9F-8A1B-2C3D4E5F6071"
+            ),
+        ),
+    ),
+    App(
         name="ios-trace",
         app_dir="PatrolTrace.app",
         identity=DISTRIBUTION,

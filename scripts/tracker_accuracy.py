@@ -7,9 +7,11 @@ instead of the list it would download: the table's entries become the `tracker` 
 `load_trackers_signatures` builds, and `requests.get` is disabled, so nothing leaves the machine.
 Fingertip scans the same files (JSON report; `app.sdks[]` with source "exodus", id `exodus-N`).
 The sets of Exodus ids are compared per APK and written, with every disagreement and the classes
-behind it, under `## Tracker agreement with exodus-core (make accuracy)` in BENCHMARKS.md.
+behind it, as the tracker section of ACCURACY.md. `make accuracy` runs it through
+scripts/accuracy.py, which reuses one Fingertip report per package for all its sections; this
+file alone refreshes just that section.
 
-Run: `make accuracy` (that is, `.venv/bin/python scripts/tracker_accuracy.py`).
+Run: `make accuracy`, or `.venv/bin/python scripts/tracker_accuracy.py` for this section only.
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import replace_section  # scripts/ is sys.path[0] when this file is run
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.bench import replace_section  # noqa: E402 (after the path)
+
 SAMPLES = ROOT.parent / "shared" / "samples"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
+ACCURACY = ROOT / "ACCURACY.md"
 TRACKERS = ROOT / "signatures" / "data" / "trackers" / "exodus.json"
 FINGERTIP = ROOT / ".venv" / "bin" / "fingertip"
 EXODUS_PY = ROOT / ".peers" / "exodus" / "bin" / "python"
-HEADING = "## Tracker agreement with exodus-core (make accuracy)"
+HEADING = "## 2. Trackers against exodus-core"
 TIMEOUT_S = 900
 MAX_CLASSES = 5
 # exodus-core's own class extraction from `dexdump` output (static_analysis.py).
@@ -230,14 +235,23 @@ def run_fingertip(apk: Path, tmp: Path) -> FingertipResult:
         )
     except subprocess.TimeoutExpired:
         return FingertipResult(error=f"timed out after {TIMEOUT_S} s")
-    sha12 = hashlib.sha256(apk.read_bytes()).hexdigest()[:12]
-    report = outdir / f"{apk.stem}-{sha12}.json"
+    report = report_path(outdir, apk)
     if not report.exists():
         found = sorted(outdir.glob("*.json"))
         if not found:
             return FingertipResult(error=f"exit {proc.returncode}, no report: {_tail(proc.stderr)}")
         report = found[0]
-    doc: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    return fingertip_result(json.loads(report.read_text(encoding="utf-8")))
+
+
+def report_path(outdir: Path, package: Path) -> Path:
+    """Where `fingertip scan -o outdir` writes the JSON report of one package."""
+    sha12 = hashlib.sha256(package.read_bytes()).hexdigest()[:12]
+    return outdir / f"{package.stem}-{sha12}.json"
+
+
+def fingertip_result(doc: dict[str, Any]) -> FingertipResult:
+    """The Exodus trackers (and their evidence) of one Fingertip JSON report."""
     errors = [e if isinstance(e, str) else json.dumps(e) for e in doc.get("errors") or []]
     if doc.get("verdict") == "error":
         return FingertipResult(error="verdict error: " + "; ".join(errors or ["(no reason)"]))
@@ -441,8 +455,8 @@ def render(
         out.append("None.")
     out += [
         "",
-        "Reproduce: `make accuracy` (that is, `.venv/bin/python scripts/tracker_accuracy.py`; "
-        "exodus-core from `bash scripts/peers_setup.sh`).",
+        "Reproduce: `make accuracy` (this section alone: `.venv/bin/python "
+        "scripts/tracker_accuracy.py`; exodus-core from `bash scripts/peers_setup.sh`).",
         "",
         f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         *(f"- {v}" for v in versions),
@@ -450,7 +464,7 @@ def render(
     return "\n".join(out) + "\n"
 
 
-def _versions() -> list[str]:
+def versions() -> list[str]:
     def run(cmd: list[str]) -> str:
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         return (proc.stdout or proc.stderr).strip().splitlines()[0] if proc.returncode == 0 else "?"
@@ -472,7 +486,7 @@ def _versions() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--only", default="", help="only files whose path contains this")
-    parser.add_argument("--output", type=Path, default=BENCHMARKS, help="Markdown file to update")
+    parser.add_argument("--output", type=Path, default=ACCURACY, help="Markdown file to update")
     args = parser.parse_args(argv)
     if not SAMPLES.is_dir():
         print(f"skipped: {SAMPLES} is absent, so there is nothing to compare", file=sys.stderr)
@@ -497,7 +511,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"fingertip={sorted(f.trackers) if f.trackers is not None else f.error}",
                 flush=True,
             )
-    replace_section(args.output, HEADING, render(files, trackers, exo, fin, _versions()))
+    if not args.output.exists():
+        args.output.write_text("# Fingertip accuracy\n", encoding="utf-8")
+    replace_section(args.output, HEADING, render(files, trackers, exo, fin, versions()))
     print(f"wrote {HEADING!r} to {args.output}")
     return 0
 

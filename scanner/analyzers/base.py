@@ -14,11 +14,14 @@ from typing import Any, ClassVar, Protocol
 from scanner.facts.android import AndroidFacts
 from scanner.facts.native import NativeLibrary
 from scanner.facts.signing import SigningInfo
+from scanner.filed_identity import FiledIdentities
 from scanner.graph.callgraph import CodeGraph
+from scanner.graph.dex import DexFile
 from scanner.graph.reach import Reach
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, SdkMatch, Severity, Text
 from scanner.rules.catalog import Catalog
 from scanner.rules.data import BehaviourTable, PackerTable
+from scanner.rules.permissions import PermissionRules
 from scanner.rules.sdks import SdkTable
 from scanner.rules.yara_engine import YaraHit
 
@@ -30,6 +33,9 @@ class CodeEvidence:
     graph: CodeGraph
     reach: Reach
     texts: Callable[[int], tuple[str, ...]]  # resource id -> the strings a user sees
+    # The dex files the graph was built from, for rules that read a few methods' bodies
+    # (scanner/graph/bodies.py): the graph keeps only what every rule needs.
+    dexes: tuple[DexFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +59,13 @@ class Context:
     behaviours: BehaviourTable
     sdk_table: SdkTable
     coverage_reasons: list[str] = field(default_factory=list)
+    # signatures/data/permissions.toml (PRIV-PERM-*, PRIV-AUTOSTART-001); None: rules not run
+    permission_rules: PermissionRules | None = None
+    # What the filing recorded (--filed-identity), for ID-FILING-002; None: not given.
+    filed: FiledIdentities | None = None
+    # Rules an analyzer could not evaluate in this scan (no input for them): not reported as
+    # passed.
+    skipped: set[str] = field(default_factory=set)
 
     def finding(
         self,
@@ -85,7 +98,7 @@ def run_analyzers(
         evaluated.extend(analyzer.rule_ids)
         findings.extend(analyzer.analyze(inputs, ctx))
     findings.sort(key=Finding.sort_key)
-    return findings, evaluated
+    return findings, [r for r in evaluated if r not in ctx.skipped]
 
 
 class Analyzer(Protocol):

@@ -44,9 +44,33 @@ def load_plist(data: bytes, where: str, *, max_bytes: int = MAX_PLIST_BYTES) -> 
     if len(data) > max_bytes:
         raise CorruptPackage(f"{where}: {len(data)} bytes, over the {max_bytes}-byte plist limit")
     try:
-        return plistlib.loads(data)
+        value = plistlib.loads(data)
     except _PLIST_ERRORS as exc:
         raise CorruptPackage(f"{where}: not a readable property list ({_reason(exc)})") from exc
+    _check_keys(value, where)
+    return value
+
+
+def _check_keys(value: Any, where: str) -> None:
+    """Every dictionary key a string, as the plist format requires; a binary plist can encode
+    any object as a key (a fuzzed Info.plist had a data key) and readers call str methods on
+    keys. Walked with a stack and a seen-set: a binary plist can share one object many times."""
+    stack, seen = [value], set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):
+            bad = next((k for k in item if not isinstance(k, str)), None)
+            if bad is not None:
+                raise CorruptPackage(
+                    f"{where}: not a valid property list (a dictionary key is "
+                    f"{type(bad).__name__}, not a string)"
+                )
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def load_dict(data: bytes, where: str, *, max_bytes: int = MAX_PLIST_BYTES) -> dict[str, Any]:

@@ -570,7 +570,9 @@ def read_signing(fh: BinaryIO, names: list[str], read: Callable[[str], bytes]) -
             if pair_id in pairs:
                 try:
                     res, lineage = _parse_v2v3(pairs[pair_id], scheme, fh, layout, start, cache)
-                except (SigningFormatError, struct.error, ValueError) as exc:
+                # asn1crypto parses certificates lazily: a damaged one raises KeyError (an
+                # unknown algorithm OID) or TypeError when a field is first read.
+                except (SigningFormatError, struct.error, ValueError, KeyError, TypeError) as exc:
                     res = SchemeResult(scheme, problems=[f"{scheme}: malformed ({exc})"])
                     lineage = []
                 info.schemes[scheme] = res

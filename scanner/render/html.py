@@ -179,3 +179,8 @@ def render_html(doc: dict[str, Any], rules: dict[str, Rule], lang: str = "zh") -
         t=LABELS["zh" if lang == "zh" else "en"],
         css=css,
     )
+
+
+def batch_environment() -> Environment:
+    """The same escaping environment, for the batch's index page."""
+    return _environment()

@@ -8,7 +8,9 @@ from typing import Any
 
 from scanner.model import Evidence, Finding, Rule, ScanResult, Severity, Signer, Text
 
-SCHEMA_VERSION = "1.1"  # 1.1 (additive): app.min_os, app.build_version, app.bundles (iOS)
+# 1.1 (additive): app.min_os, app.build_version, app.bundles (iOS).
+# 1.2 (additive): facts.similarity (duplicate/template clustering), rating (with --db).
+SCHEMA_VERSION = "1.2"
 
 
 def _text(t: Text | None) -> dict[str, str] | None:

@@ -8,8 +8,10 @@ since no honest APK or IPA has them. Locations inside nested archives read `oute
 from __future__ import annotations
 
 import io
+import lzma
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -27,6 +29,7 @@ class Entry:
     size: int  # declared uncompressed size
     compressed_size: int
     is_dir: bool
+    crc: int = 0  # the zip's CRC-32 of the content: a free content hash (cluster resources)
 
 
 def _unsafe_name(name: str) -> bool:
@@ -70,6 +73,8 @@ class ZipView:
             raise CorruptPackage(f"{label}: not a readable zip archive ({exc})") from exc
         except (OSError, EOFError, ValueError) as exc:
             raise CorruptPackage(f"{label}: truncated or malformed zip ({exc})") from exc
+        except NotImplementedError as exc:  # an entry needs a newer zip version than zipfile's
+            raise CorruptPackage(f"{label}: unsupported zip format ({exc})") from exc
         infos = self._zip.infolist()
         if len(infos) > limits.max_entries:
             raise UnsafeArchive(
@@ -92,6 +97,8 @@ class ZipView:
             )
 
     def _check_entry(self, info: zipfile.ZipInfo) -> None:
+        if not info.filename:  # zipfile cuts a name at its first NUL byte: nothing was left
+            raise CorruptPackage(f"{self.label}: an entry has an empty name (NUL byte?)")
         where = f"{self.label}!{info.filename}"
         if _unsafe_name(info.filename):
             raise UnsafeArchive(f"{where}: entry name escapes the archive (path traversal)")
@@ -140,7 +147,7 @@ class ZipView:
 
     def entries(self) -> Iterator[Entry]:
         for info in self._infos.values():
-            yield Entry(info.filename, info.file_size, info.compress_size, info.is_dir())
+            yield Entry(info.filename, info.file_size, info.compress_size, info.is_dir(), info.CRC)
 
     def has(self, name: str) -> bool:
         return name in self._infos
@@ -162,7 +169,8 @@ class ZipView:
                 if len(data) > cap:
                     raise UnsafeArchive(f"{where}: inflates past the entry limit (zip bomb?)")
                 self._budget.spend(len(data), self.label)
-        except zipfile.BadZipFile as exc:
+        # zlib and lzma raise their own errors on a damaged stream (bz2 raises OSError)
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError) as exc:
             raise CorruptPackage(f"{where}: corrupt entry ({exc})") from exc
         except NotImplementedError as exc:
             raise CorruptPackage(f"{where}: unsupported compression ({exc})") from exc

@@ -178,6 +178,10 @@ def _find_app(names: list[str], filename: str) -> tuple[str, str, list[str]]:
     return root, apps[0], notes
 
 
+_INDEX_DEPTH = 32  # folder levels indexed below the archive root
+_INDEX_PATH = 1024  # longest folder path indexed, in characters
+
+
 class _Index:
     """Entry names by folder, so each bundle's children are found without rescanning the zip."""
 
@@ -187,9 +191,17 @@ class _Index:
         self.sizes = {e.name: e.size for e in view.entries()}
         self.children: dict[str, set[str]] = {}
         for name in names:
-            parts = name.rstrip("/").split("/")
-            for depth in range(1, len(parts)):
-                parent = "/".join(parts[:depth]) + "/"
+            stripped = name.rstrip("/")
+            parts = stripped.split("/")
+            end = 0
+            # Only the first levels, and only sane lengths: bundles sit a few folders deep, and
+            # every ancestor of a 65,535-byte name of 32,000 folders (a fuzzed IPA) made this
+            # quadratic: minutes and gigabytes for one entry.
+            for depth in range(1, min(len(parts), _INDEX_DEPTH)):
+                end += len(parts[depth - 1]) + 1
+                if end > _INDEX_PATH:
+                    break
+                parent = stripped[:end]
                 child = parts[depth] + ("/" if depth < len(parts) - 1 or name.endswith("/") else "")
                 self.children.setdefault(parent, set()).add(child)
 

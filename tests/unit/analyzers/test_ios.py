@@ -16,7 +16,10 @@ from tests.conftest import SAMPLES
 # sample -> every finding's rule and evidence level (None: not a code-level rule). Exact: a
 # rule not listed is a failure, so each sample is a negative for everything else.
 EXPECTED: dict[str, dict[str, str | None]] = {
-    "ios-clean": {"ID-FILING-001": None},
+    "ios-clean": {
+        "ID-FILING-001": None,
+        "ID-FILING-003": None,  # info: the filing number it shows, for the lab to check
+    },
     "ios-checkin": {
         "FORM-CHECKIN-001": "E4",
         "PRIV-PRECONSENT-001": "E3",  # Bugly starts in didFinishLaunching
@@ -27,8 +30,21 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "SEC-NATIVE-001": None,  # the widget has no stack canary
         "ID-FILING-001": None,
         "PRIV-SDK-001": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "PRIV-LOC-001": "E3",
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
     },
-    "ios-checkin-dead": {"FORM-CHECKIN-001": "E2", "ID-FILING-001": None},
+    "ios-checkin-dead": {
+        "FORM-CHECKIN-001": "E2",
+        "ID-FILING-001": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
+        "PRIV-LOC-001": "E2",
+    },
     "ios-trace": {
         "FORM-TRACE-001": "E4",
         "FORM-TRACE-002": "E4",
@@ -41,6 +57,11 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "PRIV-IOS-001": None,
         "SEC-NATIVE-001": None,
         "ID-FILING-001": None,
+        "FUNC-POLICY-001": None,
+        "PRIV-LOC-001": "E3",
+        "FUNC-FEEDBACK-001": None,
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
     },
     "ios-weak": {
         "SEC-CRYPTO-001": "E3",
@@ -52,8 +73,17 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "SEC-SIGN-007": None,
         "PRIV-IOS-001": None,
         "ID-FILING-001": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "ZOMB-SHELL-001": "E2",
+        "ZOMB-STALE-001": None,
+        "ZOMB-PLACEHOLDER-001": None,  # the vendor's test server, 192.168.1.20
+        "ID-FILING-003": None,
     },
-    "ios-fairplay": {"ID-FILING-001": None},
+    "ios-fairplay": {
+        "ID-FILING-001": None,
+        "ZOMB-STALE-001": None,
+    },
     "ios-forms": {
         "FORM-CHECKIN-002": "E4",
         "FORM-RANK-001": "E4",
@@ -63,9 +93,31 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "FORM-COMMERCE-001": "E4",
         "ID-FILING-001": None,
         "PRIV-SDK-001": None,
+        "PRIV-LOC-001": "E3",
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
     },
-    "ios-tampered": {"SEC-SIGN-004": None, "ID-FILING-001": None},
-    "ios-unsigned": {"SEC-SIGN-005": None},
+    "ios-tampered": {
+        "SEC-SIGN-004": None,
+        "ID-FILING-001": None,
+        "ID-FILING-003": None,
+    },
+    "ios-unsigned": {
+        "SEC-SIGN-005": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
+    },
+    "ios-privacy": {
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "PRIV-APPLIST-001": "E3",
+        "PRIV-CAMMIC-001": "E3",
+        "ZOMB-STALE-001": None,
+        "ID-FILING-003": None,
+        "ID-FILING-001": None,
+    },
 }
 # The first steps of each E3/E4 path (entry first).
 PATHS = {

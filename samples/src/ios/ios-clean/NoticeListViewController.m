@@ -28,6 +28,8 @@ NSString *FTNoticeNumber(NSInteger year, NSInteger sequence) {
         @"2024年度政府信息公开工作年度报告",
         @"意见反馈",
         @"隐私政策",
+        // The app filing number (APP备案号), shown in the app as the MIIT filing notice asks.
+        @"京ICP备12345678号-1A",
     ];
     self.navigationItem.rightBarButtonItem =
         [[UIBarButtonItem alloc] initWithTitle:@"意见反馈" style:0 target:self action:@selector(showFeedback:)];

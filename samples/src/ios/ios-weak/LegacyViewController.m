@@ -26,7 +26,11 @@
     }
 }
 
+// The vendor's test server, left in the release build (ZOMB-PLACEHOLDER-001).
+static NSString *const LegacyTestServer = @"http://192.168.1.20:8080/portal";
+
 - (void)runDebugConsole {
+    [_webView loadRequest:[NSURLRequest requestWithURL:[NSURL URLWithString:LegacyTestServer]]];
     char line[128];
     legacy_read_command(line);
     [_webView stringByEvaluatingJavaScriptFromString:[NSString stringWithUTF8String:line]];

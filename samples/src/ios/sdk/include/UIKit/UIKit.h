@@ -203,6 +203,7 @@ UIKIT_EXTERN NSData *UIImageJPEGRepresentation(UIImage *image, CGFloat compressi
 @property (class, readonly, strong) UIApplication *sharedApplication;
 @property (nonatomic, strong) id<UIApplicationDelegate> delegate;
 @property (nonatomic, readonly) UIWindow *keyWindow;
+- (BOOL)canOpenURL:(NSURL *)url;
 @end
 
 @protocol UINavigationControllerDelegate <NSObject>

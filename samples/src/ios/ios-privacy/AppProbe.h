@@ -1,0 +1,5 @@
+#import <UIKit/UIKit.h>
+
+@interface AppProbe : NSObject
++ (NSInteger)probeInstalledApps;
+@end

@@ -1,0 +1,5 @@
+#import <Foundation/Foundation.h>
+
+@interface VoiceNote : NSObject
+- (void)record;
+@end

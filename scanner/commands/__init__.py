@@ -1,0 +1,1 @@
+"""CLI commands beyond `scan`, one module each; scanner/cli.py registers them on its group."""
