@@ -64,8 +64,13 @@ def test_yara_rules_carry_no_severity_or_wording() -> None:
 
 def test_every_rule_has_both_languages_and_a_basis(ruleset: Ruleset) -> None:
     for rule in ruleset.catalog.rules.values():
-        assert rule.title.zh and rule.title.en and rule.rationale.zh and rule.remediation.en
+        assert rule.title.zh and rule.title.en and rule.rationale.zh and rule.rationale.en
+        assert rule.remediation.zh and rule.remediation.en
         assert rule.basis, f"{rule.id} cites no regulation or standard"
+        if rule.category in ("security", "privacy"):
+            # Labs map findings to OWASP MASVS; the CWE where one names the weakness.
+            assert rule.masvs, f"{rule.id} cites no MASVS control"
+            assert all(m.startswith("MASVS-") for m in rule.masvs), rule.id
 
 
 def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
