@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
+from scanner.analyzers.reached import call_finding
 from scanner.graph.bodies import BodyReader
 from scanner.graph.callgraph import CodeGraph
 from scanner.graph.reach import near
-from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
+from scanner.model import Finding, Platform, Text
 
 RULE = "SEC-STORAGE-001"
 MAX_EVIDENCE = 5
@@ -109,7 +110,7 @@ class StorageAnalyzer:
         ]
         for kind, calls in kinds:
             if calls:
-                yield _finding(kind, calls, code, ctx)
+                yield call_finding(ctx, RULE, Text(zh=kind.zh, en=kind.en), calls, code)
 
 
 def _callers(g: CodeGraph, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -178,53 +179,3 @@ def _sensitive_logs(g: CodeGraph, ctx: Context) -> list[tuple[int, int, str]]:
 
 def _concatenates(g: CodeGraph, node: int) -> bool:
     return any(g.names[n].startswith(_CONCAT) for n in g.graph.adj[node])
-
-
-def _finding(
-    kind: _Kind, calls: list[tuple[int, int, str]], code: CodeEvidence, ctx: Context
-) -> Finding:
-    g, reach = code.graph, code.reach
-    rule = ctx.catalog[RULE]
-    one_per_caller = {c: (api, note) for c, api, note in reversed(calls)}
-    reached = sorted(
-        (c for c in one_per_caller if reach.reachable(c)), key=lambda c: len(reach.path(c))
-    )
-    evidence = []
-    for caller in reached[:MAX_EVIDENCE]:
-        api, note = one_per_caller[caller]
-        owner = ctx.sdk_table.owner(g.class_of(caller))
-        path = [*reach.path(caller), api]
-        evidence.append(
-            Evidence(
-                location=g.location.get(caller, ""),
-                symbol=g.short(api),
-                excerpt=note + (f"; inside {owner.name}" if owner else ""),
-                path=tuple(g.short(n) for n in path),
-            )
-        )
-    if evidence:
-        start = evidence[0].path[0]
-        return ctx.finding(
-            RULE,
-            Text(
-                zh=f"{rule.title.zh}（E3）：{start} 可到达的代码{kind.zh}",
-                en=f"{rule.title.en} (E3): code reached from {start} {kind.en}",
-            ),
-            *evidence,
-            level=EvidenceLevel.E3,
-        )
-    for caller in sorted(one_per_caller)[:MAX_EVIDENCE]:
-        api, note = one_per_caller[caller]
-        evidence.append(
-            Evidence(location=g.location.get(caller, ""), symbol=g.short(caller), excerpt=note)
-        )
-    return ctx.finding(
-        RULE,
-        Text(
-            zh=f"{rule.title.zh}（E2）：代码{kind.zh}，但没有入口点能到达",
-            en=f"{rule.title.en} (E2): the code {kind.en}, but no entry point reaches it",
-        ),
-        *evidence,
-        level=EvidenceLevel.E2,
-        severity=rule.severity.lowered(),
-    )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
+from scanner.analyzers.reached import call_finding
 from scanner.graph.bodies import RETURN, RETURN_VOID, THROW, BodyReader, MethodBody
 from scanner.graph.callgraph import CodeGraph
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
@@ -190,55 +191,6 @@ def _allow_all_calls(g: CodeGraph) -> list[tuple[int, int]]:
     return out
 
 
-def _allow_all_finding(calls: list[tuple[int, int]], code: CodeEvidence, ctx: Context) -> Finding:
-    g, reach = code.graph, code.reach
-    rule = ctx.catalog[RULE]
-    reached = sorted(
-        (c for c in calls if reach.reachable(c[0])), key=lambda c: len(reach.path(c[0]))
-    )
-    evidence = []
-    for caller, setter in reached[:MAX_EVIDENCE]:
-        owner = ctx.sdk_table.owner(g.class_of(caller))
-        path = [*reach.path(caller), setter]
-        evidence.append(
-            Evidence(
-                location=g.location.get(caller, ""),
-                symbol=g.short(setter),
-                excerpt=f"inside {owner.name}" if owner else "",
-                path=tuple(g.short(n) for n in path),
-            )
-        )
-    if evidence:
-        start = evidence[0].path[0]
-        return ctx.finding(
-            RULE,
-            Text(
-                zh=f"{rule.title.zh}（E3）：{start} 可到达的代码{_ALLOW_ALL.zh}",
-                en=f"{rule.title.en} (E3): code reached from {start} {_ALLOW_ALL.en}",
-            ),
-            *evidence,
-            level=EvidenceLevel.E3,
-        )
-    for caller, setter in calls[:MAX_EVIDENCE]:
-        evidence.append(
-            Evidence(
-                location=g.location.get(caller, ""),
-                symbol=g.short(caller),
-                excerpt=f"calls {g.short(setter)}",
-            )
-        )
-    return ctx.finding(
-        RULE,
-        Text(
-            zh=f"{rule.title.zh}（E2）：代码{_ALLOW_ALL.zh}，但没有入口点能到达",
-            en=f"{rule.title.en} (E2): the code {_ALLOW_ALL.en}, but no entry point reaches it",
-        ),
-        *evidence,
-        level=EvidenceLevel.E2,
-        severity=rule.severity.lowered(2),
-    )
-
-
 def supertypes(g: CodeGraph, cls: str) -> set[str]:
     """Superclasses and interfaces of `cls`, following those the dex files define."""
     out: set[str] = set()
@@ -288,7 +240,14 @@ class TlsTrustAnalyzer:
                 yield self._finding(kind, found[kind.key], code, ctx)
         allow_all = _allow_all_calls(g)
         if allow_all:
-            yield _allow_all_finding(allow_all, code, ctx)
+            yield call_finding(
+                ctx,
+                RULE,
+                Text(zh=_ALLOW_ALL.zh, en=_ALLOW_ALL.en),
+                [(caller, setter, "") for caller, setter in allow_all],
+                code,
+                dead_lowered_by=2,
+            )
 
     def _finding(
         self, kind: _Kind, hits: list[tuple[str, MethodBody]], code: CodeEvidence, ctx: Context

@@ -162,6 +162,10 @@ class SdkTable:
     _ios_groups: dict[str, list[str]] = field(default_factory=dict)
     _ios_frameworks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _ios_compiled: list[LiteralSet] = field(default_factory=list)
+    # `owner`'s index, built on first use: prefix -> the first signature naming it, and the
+    # lengths of all prefixes (a lookup tries only those cuts of the name, longest first).
+    _by_prefix: dict[str, SdkSignature] = field(default_factory=dict)
+    _prefix_lengths: list[int] = field(default_factory=list)
 
     @classmethod
     def load(cls, directory: Path) -> SdkTable:
@@ -260,13 +264,21 @@ class SdkTable:
     def owner(self, class_descriptor: str) -> SdkSignature | None:
         """The SDK a class belongs to (by its signature prefixes), if any."""
         name = class_descriptor[1:-1] if class_descriptor.startswith("L") else class_descriptor
-        best: SdkSignature | None = None
-        best_len = 0
-        for sig in self.signatures:
-            for prefix in sig.prefixes:
-                if name.startswith(prefix) and len(prefix) > best_len:
-                    best, best_len = sig, len(prefix)
-        return best
+        if not self._prefix_lengths:
+            # Analyzers ask for hundreds of classes; a scan of every prefix per question cost
+            # 0.25 ms each. The longest prefix wins, and of equal ones the first signature, as
+            # that scan decided.
+            for sig in self.signatures:
+                for prefix in sig.prefixes:
+                    if prefix:
+                        self._by_prefix.setdefault(prefix, sig)
+            self._prefix_lengths.extend(sorted({len(p) for p in self._by_prefix}, reverse=True))
+        for length in self._prefix_lengths:
+            if length <= len(name):
+                sig = self._by_prefix.get(name[:length])
+                if sig is not None:
+                    return sig
+        return None
 
     def _class_hits(self, names: Iterable[str]) -> dict[str, list[str]]:
         """Signature id -> the given class names that match its iOS classes, in input order."""
