@@ -275,9 +275,9 @@ class SdkTable:
             self._prefix_lengths.extend(sorted({len(p) for p in self._by_prefix}, reverse=True))
         for length in self._prefix_lengths:
             if length <= len(name):
-                sig = self._by_prefix.get(name[:length])
-                if sig is not None:
-                    return sig
+                found = self._by_prefix.get(name[:length])
+                if found is not None:
+                    return found
         return None
 
     def _class_hits(self, names: Iterable[str]) -> dict[str, list[str]]:
