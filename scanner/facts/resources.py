@@ -14,6 +14,8 @@ from scanner.unpack.apk import ApkContents
 
 _TEXT_ATTRS = ("text", "hint", "title", "contentDescription", "summary", "label")
 _ANDROID = "{http://schemas.android.com/apk/res/android}"
+# `<include>` nests layouts; real screens go two or three deep, and a cycle must end.
+MAX_INCLUDE_DEPTH = 4
 
 
 class ResourceTexts:
@@ -37,7 +39,7 @@ class ResourceTexts:
             table = self._contents.resources()
             for _locale, value in table.resolve(res_id) if table is not None else ():
                 if value.startswith("res/layout") and value.endswith(".xml"):
-                    names.extend(self._handlers(value))
+                    names.extend(self._handlers(value, depth=0))
             found = self._clicks[res_id] = tuple(dict.fromkeys(names))
         return found
 
@@ -48,15 +50,33 @@ class ResourceTexts:
         except ScannerError:
             return None
 
-    def _handlers(self, path: str) -> list[str]:
+    def _handlers(self, path: str, depth: int) -> list[str]:
         root = self._root(path)
         if root is None:
             return []
-        return [
-            value
-            for el in root.iter()
-            if (value := el.get(_ANDROID + "onClick")) and value.isidentifier()
-        ]
+        out = []
+        for el in root.iter():
+            value = el.get(_ANDROID + "onClick")
+            if value and value.isidentifier():
+                out.append(value)
+            for included in self._included(el, depth):
+                out.extend(self._handlers(included, depth + 1))
+        return out
+
+    def _included(self, el: Any, depth: int) -> list[str]:
+        """The layout files an `<include layout="@layout/x"/>` element pulls in (its views are
+        the screen's: their texts and onClick handlers count); none past MAX_INCLUDE_DEPTH."""
+        if el.tag != "include" or depth >= MAX_INCLUDE_DEPTH:
+            return []
+        ref = el.get("layout") or ""
+        table = self._contents.resources()
+        if table is None or not (ref.startswith("@") and len(ref) == 9):
+            return []
+        try:
+            res_id = int(ref[1:], 16)
+        except ValueError:
+            return []
+        return [v for _, v in table.resolve(res_id) if v.startswith("res/") and v.endswith(".xml")]
 
     def _resolve(self, res_id: int, depth: int) -> tuple[str, ...]:
         table = self._contents.resources()
@@ -76,6 +96,8 @@ class ResourceTexts:
             return []
         out: list[str] = []
         for el in root.iter():
+            for included in self._included(el, depth):
+                out.extend(self._layout(included, depth + 1))
             for attr in _TEXT_ATTRS:
                 value = el.get(_ANDROID + attr)
                 if not value:

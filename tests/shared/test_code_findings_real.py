@@ -3,6 +3,8 @@ finding by hand (BENCHMARKS.md, "Code-level findings on the real apps")."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from scanner.config import ScanConfig
@@ -45,3 +47,17 @@ def test_a_layout_on_click_handler_is_reached(ruleset: Ruleset) -> None:
         "sg.vantagepoint.uncrackable1.MainActivity.onCreate",
         "sg.vantagepoint.uncrackable1.MainActivity.verify",
     )
+
+
+def test_an_on_click_handler_in_an_included_layout_is_reached(ruleset: Ruleset) -> None:
+    """InjuredAndroid's flag screens put their button in a layout that the activity's layout
+    pulls in with `<include>`; its `android:onClick="submitFlag"` handler is reached from the
+    activity, so the hard-coded flag compared there is E3 (it was E2 before includes counted)."""
+    result = scan(shared("injuredandroid/injuredandroid.apk"), ScanConfig(), ruleset)
+    secrets = [f for f in result.findings if f.rule_id == "SEC-SECRET-001"]
+    paths = [e.path for f in secrets for e in f.evidence if e.path]
+    step = (
+        "b3nac.injuredandroid.FlagOneLoginActivity.onCreate",
+        "b3nac.injuredandroid.FlagOneLoginActivity.submitFlag",
+    )
+    assert any(step in itertools.pairwise(p) for p in paths), paths
