@@ -465,6 +465,36 @@ APPS: tuple[App, ...] = (
         ),
     ),
     App(
+        name="ios-prompts",
+        app_dir="GovPrompt.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="GovPrompt",
+            bundle_id="cn.gov.example.prompts",
+            info_plist="ios-prompts/Info.plist",
+            binary_plist=False,
+            code=Code(
+                sources=(
+                    "ios-prompts/main.m",
+                    "ios-prompts/AppDelegate.m",
+                    "ios-prompts/NoticeListViewController.m",
+                    "ios-prompts/NoticeDetailViewController.m",
+                    "ios-clean/PrivacyPolicyViewController.m",  # shared with ios-clean
+                    "ios-clean/FeedbackViewController.m",
+                ),
+                cflags=HARDENED_CFLAGS,
+                frameworks=("UIKit", "WebKit", "CoreLocation", "CoreGraphics", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+            ),
+            profile=app_store("Fingertip Prompt App Store", "8D9E0F1A-2B3C-4D5E-8F6A-7B8C9D0E1F2A"),
+            resources=(
+                Resource("ios-prompts/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
+                Resource(f"ios-prompts/{STRINGS_ZH}", STRINGS_ZH, "utf16"),
+            ),
+        ),
+    ),
+    App(
         name="ios-checkin",
         app_dir="MobileCheckin.app",
         identity=DEVELOPER,
@@ -583,9 +613,10 @@ APPS: tuple[App, ...] = (
                     "ios-privacy/AppProbe.m",
                     "ios-privacy/ScanViewController.m",
                     "ios-privacy/VoiceNote.m",
+                    "ios-privacy/ContactsSync.m",
                 ),
                 cflags=HARDENED_CFLAGS,
-                frameworks=("UIKit", "AVFoundation", "CoreGraphics", "Foundation"),
+                frameworks=("UIKit", "AVFoundation", "Contacts", "CoreGraphics", "Foundation"),
                 ldflags=RELEASE_LDFLAGS,
             ),
             profile=app_store(
@@ -819,6 +850,59 @@ APPS: tuple[App, ...] = (
                 Resource("ios-clean/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),
                 Resource(f"ios-tampered/{STRINGS_ZH}", STRINGS_ZH, "utf16"),
             ),
+        ),
+    ),
+    App(
+        name="ios-insecure",
+        app_dir="InsecureNotice.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="InsecureNotice",
+            bundle_id="cn.gov.example.insecure",
+            info_plist="ios-insecure/Info.plist",
+            code=Code(
+                sources=(
+                    "ios-insecure/main.m",
+                    "ios-insecure/AppDelegate.m",
+                    "ios-insecure/ApiClient.m",
+                    "ios-insecure/SessionStore.m",
+                ),
+                cflags=HARDENED_CFLAGS,
+                frameworks=("UIKit", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+            ),
+            profile=app_store(
+                "Fingertip Insecure Notice App Store", "7C8D9E0F-1A2B-4C3D-8E4F-5A6B7C8D9E0F"
+            ),
+            resources=(Resource("ios-insecure/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),),
+        ),
+    ),
+    App(
+        # ios-insecure's code, but nothing the app delegate runs reaches it.
+        name="ios-insecure-dead",
+        app_dir="InsecureInfo.app",
+        identity=DISTRIBUTION,
+        bundle=Bundle(
+            path="",
+            executable="InsecureInfo",
+            bundle_id="cn.gov.example.insecuredead",
+            info_plist="ios-insecure-dead/Info.plist",
+            code=Code(
+                sources=(
+                    "ios-insecure-dead/main.m",
+                    "ios-insecure-dead/AppDelegate.m",
+                    "ios-insecure/ApiClient.m",
+                    "ios-insecure/SessionStore.m",
+                ),
+                cflags=(*HARDENED_CFLAGS, "-Iios-insecure"),
+                frameworks=("UIKit", "Foundation"),
+                ldflags=RELEASE_LDFLAGS,
+            ),
+            profile=app_store(
+                "Fingertip Insecure Info App Store", "8D9E0F1A-2B3C-4D4E-9F5A-6B7C8D9E0F1A"
+            ),
+            resources=(Resource("ios-insecure/PrivacyInfo.xcprivacy", "PrivacyInfo.xcprivacy"),),
         ),
     ),
 )

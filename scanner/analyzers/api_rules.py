@@ -56,7 +56,8 @@ class ApiRuleAnalyzer:
     ) -> Finding | None:
         g = code.graph
         permissions = {name for name, _ in inputs.facts.permissions}
-        calls = _calls(g, spec, permissions)  # (calling method, API) pairs
+        constant = _constant_argument(code) if spec.needs_constant else None
+        calls = _calls(g, spec, permissions, constant)  # (calling method, API) pairs
         if not calls:
             return None
         reach = code.reach
@@ -73,6 +74,8 @@ class ApiRuleAnalyzer:
         reached = _one_per_entry(reach, (c for c in api_of if reach.reachable(c)))
         apis = sorted({g.short(api) for _, api in calls})
         rule = ctx.catalog[spec.rule]
+        note_zh = f"（{spec.note[0]}）" if spec.note[0] else ""
+        note_en = f" ({spec.note[1]})" if spec.note[1] else ""
         if not reached:
             evidence = [
                 Evidence(
@@ -85,9 +88,10 @@ class ApiRuleAnalyzer:
             return ctx.finding(
                 spec.rule,
                 Text(
-                    zh=f"{rule.title.zh}（E2）：代码调用 {'、'.join(apis[:5])}，但没有入口点能到达",
-                    en=f"{rule.title.en} (E2): the code calls {', '.join(apis[:5])}, but no "
-                    "entry point reaches the call",
+                    zh=f"{rule.title.zh}（E2）：代码调用 {'、'.join(apis[:5])}{note_zh}，"
+                    "但没有入口点能到达",
+                    en=f"{rule.title.en} (E2): the code calls {', '.join(apis[:5])}{note_en}, "
+                    "but no entry point reaches the call",
                 ),
                 *evidence,
                 level=EvidenceLevel.E2,
@@ -124,8 +128,10 @@ class ApiRuleAnalyzer:
         return ctx.finding(
             spec.rule,
             Text(
-                zh=f"{rule.title.zh}（E3）：{start} 可到达 {'、'.join(shown)}{sdk_zh}{perm_zh}",
-                en=f"{rule.title.en} (E3): {start} reaches {', '.join(shown)}{sdk_en}{perm_en}",
+                zh=f"{rule.title.zh}（E3）：{start} 可到达 {'、'.join(shown)}{note_zh}{sdk_zh}"
+                f"{perm_zh}",
+                en=f"{rule.title.en} (E3): {start} reaches {', '.join(shown)}{note_en}{sdk_en}"
+                f"{perm_en}",
             ),
             *evidence,
             level=EvidenceLevel.E3,
@@ -133,10 +139,18 @@ class ApiRuleAnalyzer:
         )
 
 
-def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple[int, int]]:
+ConstantArgument = Callable[[int, int, int], bool]  # (caller, API node, argument) -> constant?
+
+
+def _calls(
+    g: CodeGraph,
+    spec: ApiRuleSpec,
+    permissions: set[str],
+    constant: ConstantArgument | None = None,
+) -> list[tuple[int, int]]:
     """(caller, API) for every method the dex files define that calls one of the APIs, where
-    the API needs a string argument only if the caller uses that string, and a permission
-    only if the manifest requests it."""
+    the API needs a string argument only if the caller uses that string, a constant argument
+    only if the caller passes one, and a permission only if the manifest requests it."""
     out = []
     for api in g.matching(spec.apis):
         name = g.names[api]
@@ -145,6 +159,7 @@ def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple
             continue
         needed = next((s for p, s in spec.needs_string.items() if name.startswith(p)), None)
         refs = next((r for p, r in spec.needs_reference.items() if name.startswith(p)), None)
+        argument = next((a for p, a in spec.needs_constant.items() if name.startswith(p)), None)
         for caller in g.graph.pred[api]:
             if caller not in g.defined:
                 continue
@@ -152,8 +167,35 @@ def _calls(g: CodeGraph, spec: ApiRuleSpec, permissions: set[str]) -> list[tuple
                 continue
             if refs is not None and not _references(g, caller, refs):
                 continue
+            if argument is not None and (constant is None or not constant(caller, api, argument)):
+                continue
             out.append((caller, api))
     return out
+
+
+def _constant_argument(code: CodeEvidence) -> ConstantArgument:
+    """Whether a call of the caller to the API passes a constant as that argument, traced in
+    the caller's body (scanner/graph/constants.py; arrays nothing fills count: all zeros)."""
+    from scanner.graph.bodies import BodyReader
+    from scanner.graph.constants import ConstantTracer
+
+    g = code.graph
+    tracer = ConstantTracer(BodyReader(code.dexes), g, zero_arrays=True)
+
+    def constant(caller: int, api: int, argument: int) -> bool:
+        body = tracer.reader.node_body(g.names[caller])
+        if body is None:
+            return False
+        target = g.names[api]
+        for n, ref in body.calls():
+            if not target.startswith(f"{ref.cls}->{ref.name}{ref.proto}"):
+                continue
+            args = body.insns[n].args()
+            if argument < len(args) and tracer.safe(body, n, args[argument]) is not None:
+                return True
+        return False
+
+    return constant
 
 
 _WEAK_CIPHER = re.compile(

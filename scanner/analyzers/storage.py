@@ -52,13 +52,13 @@ _LOG: Final = tuple(
     f"Landroid/util/Log;->{m}(" for m in ("v", "d", "i", "w", "e", "wtf", "println")
 )
 # A label that a value follows: "password: ", "token=", "身份证号：", "Password is ".
-_SENSITIVE_LABEL: Final = re.compile(
+SENSITIVE_LABEL: Final = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|token|secret|身份证号?|idcard|id_card|密码)"
     r"(?:\s*[:=：]|\s+is)\s*$"
 )
 # A value named as one, in a method that also builds a string (the log message): the
 # request parameter "password" beside Log.d(…, "account=" + user + ":" + password).
-_SENSITIVE_NAME: Final = re.compile(
+SENSITIVE_NAME: Final = re.compile(
     r"(?i)^(?:password|passwd|pwd|passcode|token|access_?token|secret|身份证号?|idcard|id_card|密码)$"
 )
 _CONCAT: Final = ("Ljava/lang/StringBuilder;->append", "Ljava/lang/String;->concat")
@@ -169,9 +169,9 @@ def _sensitive_logs(g: CodeGraph, ctx: Context) -> list[tuple[int, int, str]]:
         if cls.startswith(_LIBRARIES) or ctx.sdk_table.owner(cls) is not None:
             continue
         strings = g.strings(caller)
-        label = next((s for s in strings if _SENSITIVE_LABEL.search(s)), None)
+        label = next((s for s in strings if SENSITIVE_LABEL.search(s)), None)
         if label is None and _concatenates(g, caller):
-            label = next((s for s in strings if _SENSITIVE_NAME.match(s)), None)
+            label = next((s for s in strings if SENSITIVE_NAME.match(s)), None)
         if label is not None:
             out.append((caller, api, f"logs beside {label.strip()!r}"))
     return out

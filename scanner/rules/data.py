@@ -105,6 +105,11 @@ class ApiRuleSpec:
     # prefix (ContactsContract$Contacts;->CONTENT_URI) or `string:` a string prefix
     # (content://sms): a query is contacts only when it names the contacts provider.
     needs_reference: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # API prefix -> the argument (0 is `this` of a constructor) that must be a constant for the
+    # call to count: a literal array, a string's bytes, or an array nothing fills (a static IV).
+    needs_constant: dict[str, int] = field(default_factory=dict)
+    # Said after the message, when the APIs alone do not say what is wrong ("a constant IV").
+    note: tuple[str, str] = ("", "")  # (zh, en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +161,8 @@ class BehaviourTable:
                     needs_permission={
                         k: tuple(v) for k, v in r.get("needs_permission", {}).items()
                     },
+                    needs_constant={k: int(v) for k, v in r.get("needs_constant", {}).items()},
+                    note=(r.get("note", {}).get("zh", ""), r.get("note", {}).get("en", "")),
                 )
                 for r in doc.get("api_rule", ())
             ),

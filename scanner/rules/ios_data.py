@@ -4,8 +4,10 @@ classes and C symbols make each iOS feature, and which Info.plist keys they need
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scanner.errors import RuleError
 
@@ -57,6 +59,32 @@ class IosPreconsent:
 
 
 @dataclass(frozen=True, slots=True)
+class IosUrlHandlers:
+    """SEC-EXPORT-001 on iOS: what an app's URL-scheme handler does with the URL."""
+
+    handlers: frozenset[str]  # delegate selectors the system calls with an opened URL
+    reads: frozenset[str]  # selectors that read a part of the URL
+    sinks: frozenset[str]  # navigation and web loads
+    checks: frozenset[str]  # comparisons and caller checks: a validation step
+    check_symbols: frozenset[str]  # imported constants that mean a caller check
+    max_hops: int
+    # Scheme prefixes that carry a platform's app id (`wx<appid>`): an SDK's callback, whose
+    # URL the SDK parses (signatures/data/similarity.toml url_scheme_keys, shared).
+    sdk_scheme_prefixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IosAuthRequests:
+    """PRIV-PERM-002 on iOS: authorization requests and the methods that run on every
+    return to a screen or to the app."""
+
+    apis: tuple[IosApi, ...]
+    repeating: frozenset[str]
+    status_checks: frozenset[str]  # selectors that read the authorization status first
+    max_hops: int
+
+
+@dataclass(frozen=True, slots=True)
 class IosTable:
     sinks: dict[str, tuple[IosApi, ...]]
     behaviours: tuple[IosBehaviour, ...]
@@ -65,6 +93,8 @@ class IosTable:
     usage_alternatives: dict[str, tuple[str, ...]]
     required_reason: dict[str, tuple[IosApi, ...]]  # xcprivacy category -> APIs
     preconsent: IosPreconsent
+    url_handlers: IosUrlHandlers | None = None
+    auth_requests: IosAuthRequests | None = None
 
     @classmethod
     def load(cls, path: Path) -> IosTable:
@@ -108,8 +138,43 @@ class IosTable:
                 apis=apis(raw["preconsent"].get("apis")),
                 consent_words=tuple(raw["preconsent"].get("consent_words", ())),
             ),
+            url_handlers=_url_handlers(raw.get("url_handler"), path),
+            auth_requests=_auth_requests(raw.get("auth_request"), apis),
         )
 
     def rule_ids(self) -> tuple[str, ...]:
         rules = {b.rule for b in self.behaviours} | {r.rule for r in self.api_rules}
         return tuple(sorted(rules | {self.preconsent.rule}))
+
+
+def _url_handlers(raw: dict[str, Any] | None, path: Path) -> IosUrlHandlers | None:
+    if raw is None:
+        return None
+    # The SDK callback prefixes are the similarity table's, beside this file: one list.
+    shared = path.with_name("similarity.toml")
+    try:
+        prefixes = tuple(tomllib.loads(shared.read_text(encoding="utf-8"))["url_scheme_keys"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"{shared}: url_scheme_keys: {exc}") from exc
+    return IosUrlHandlers(
+        handlers=frozenset(raw.get("handlers", ())),
+        reads=frozenset(raw.get("reads", ())),
+        sinks=frozenset(raw.get("sinks", ())),
+        checks=frozenset(raw.get("checks", ())),
+        check_symbols=frozenset(raw.get("check_symbols", ())),
+        max_hops=int(raw.get("max_hops", 3)),
+        sdk_scheme_prefixes=prefixes,
+    )
+
+
+def _auth_requests(
+    raw: dict[str, Any] | None, apis: Callable[[object], tuple[IosApi, ...]]
+) -> IosAuthRequests | None:
+    if raw is None:
+        return None
+    return IosAuthRequests(
+        apis=apis(raw.get("apis")),
+        repeating=frozenset(raw.get("repeating", ())),
+        status_checks=frozenset(raw.get("status_checks", ())),
+        max_hops=int(raw.get("max_hops", 6)),
+    )

@@ -1,5 +1,6 @@
 """The built-in iOS analyzers, listed explicitly (a test checks every module is here)."""
 
+from scanner.analyzers.ios.auth_prompts import IosAuthPromptAnalyzer
 from scanner.analyzers.ios.behaviours import IosBehaviourAnalyzer
 from scanner.analyzers.ios.binary import IosBinaryAnalyzer
 from scanner.analyzers.ios.filing import IosFiledIdentityAnalyzer
@@ -8,7 +9,11 @@ from scanner.analyzers.ios.plist import IosPlistAnalyzer
 from scanner.analyzers.ios.preconsent import IosPreconsentAnalyzer
 from scanner.analyzers.ios.privacy import IosPrivacyAnalyzer
 from scanner.analyzers.ios.sdks import IosSdkInventoryAnalyzer
+from scanner.analyzers.ios.secrets import IosSecretAnalyzer
 from scanner.analyzers.ios.signing import IosSigningAnalyzer
+from scanner.analyzers.ios.storage import IosStorageAnalyzer
+from scanner.analyzers.ios.tls import IosTlsTrustAnalyzer
+from scanner.analyzers.ios.url_handlers import IosUrlHandlerAnalyzer
 from scanner.analyzers.ios.zombie import IosZombieAnalyzer
 
 BUILTIN_IOS = (
@@ -19,6 +24,11 @@ BUILTIN_IOS = (
     IosBehaviourAnalyzer,
     IosPreconsentAnalyzer,
     IosPrivacyAnalyzer,
+    IosUrlHandlerAnalyzer,
+    IosAuthPromptAnalyzer,
+    IosTlsTrustAnalyzer,
+    IosSecretAnalyzer,
+    IosStorageAnalyzer,
     IosZombieAnalyzer,
     IosFunctionAnalyzer,
     IosFiledIdentityAnalyzer,

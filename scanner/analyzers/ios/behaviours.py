@@ -34,6 +34,7 @@ RULE_IDS = (
     *FORM_RULE_IDS,  # the same formalism rules as on Android
     "PRIV-DEVID-001",
     "PRIV-CLIP-001",
+    "PRIV-CONTACT-001",
     "SEC-WEBVIEW-001",
     "SEC-CRYPTO-001",
     "SEC-CRYPTO-002",

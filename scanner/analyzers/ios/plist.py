@@ -1,5 +1,7 @@
 """Info.plist checks: App Transport Security exceptions (SEC-NET-001), and usage descriptions
-and the privacy manifest against what the binaries use (PRIV-IOS-001)."""
+and the privacy manifest against what the binaries use: a used API without its key, a generic
+description or an undeclared required-reason API (PRIV-IOS-001); a declared key no API of the
+package needs (PRIV-PERM-001, "requested but unused", as on Android)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,18 @@ from scanner.model import Evidence, Finding, Platform, Severity, Text
 # A description this short tells the user nothing ("use", "需要"): Apple rejects them too.
 MIN_DESCRIPTION_CHARS = 6
 _WEAK_TLS = ("TLSv1.0", "TLSv1.1")
+# Keys a page in a web view can use without any native API (navigator.geolocation,
+# getUserMedia): with a web view in the binary, an absent native use proves nothing.
+_WEB_USABLE = frozenset(
+    {
+        "NSLocationWhenInUseUsageDescription",
+        "NSLocationAlwaysAndWhenInUseUsageDescription",
+        "NSLocationAlwaysUsageDescription",
+        "NSCameraUsageDescription",
+        "NSMicrophoneUsageDescription",
+    }
+)
+_WEB_VIEWS = ("WKWebView", "UIWebView")
 
 
 def _info_location(b: BundleFacts) -> str:
@@ -59,7 +73,7 @@ def ats_exceptions(info: dict[str, Any]) -> list[tuple[str, str, bool]]:
 class IosPlistAnalyzer:
     id: ClassVar[str] = "ios-plist"
     platforms: ClassVar[tuple[Platform, ...]] = (Platform.IOS,)
-    rule_ids: ClassVar[tuple[str, ...]] = ("SEC-NET-001", "PRIV-IOS-001")
+    rule_ids: ClassVar[tuple[str, ...]] = ("SEC-NET-001", "PRIV-IOS-001", "PRIV-PERM-001")
 
     def analyze(self, inputs: IosInputs, ctx: Context) -> Iterator[Finding]:
         yield from self._ats(inputs, ctx)
@@ -105,11 +119,14 @@ class IosPlistAnalyzer:
         table = inputs.table
         app = inputs.app
         coded = [(b, b.code_slice) for b in inputs.bundles if b.code_slice and not b.encrypted]
+        declared = {k: v for k, v in app.bundle.info.items() if k.endswith("UsageDescription")}
         if not coded:
+            if declared:
+                ctx.skipped.add("PRIV-PERM-001")
             return  # nothing readable to compare the keys with (FairPlay, or no executable)
         indexes = [(b, ApiIndex(s)) for b, s in coded if s is not None]
-        declared = {k: v for k, v in app.bundle.info.items() if k.endswith("UsageDescription")}
         problems: list[tuple[str, Evidence]] = []
+        unused: list[str] = []
         for key, apis in sorted(table.usage.items()):
             users = [(b, api) for b, idx in indexes for api in idx.any_referenced(apis)]
             has_key = key in declared or any(
@@ -135,16 +152,7 @@ class IosPlistAnalyzer:
                     for other in table.usage
                 )
             ):
-                problems.append(
-                    (
-                        f"unused {key}",
-                        Evidence(
-                            location=_info_location(app),
-                            symbol=key,
-                            excerpt="declared, but no API that needs it is used",
-                        ),
-                    )
-                )
+                unused.append(key)
         for key, text in sorted(declared.items()):
             if isinstance(text, str) and len(text.strip()) < MIN_DESCRIPTION_CHARS:
                 problems.append(
@@ -154,6 +162,12 @@ class IosPlistAnalyzer:
                     )
                 )
         problems.extend(self._privacy_manifest(inputs, indexes))
+        # The app's own executable unread (FairPlay) but a framework read: a use in the app
+        # cannot be ruled out.
+        if (app.code_slice is None or app.encrypted) and declared:
+            ctx.skipped.add("PRIV-PERM-001")
+        elif unused:
+            yield from self._unused(inputs, ctx, indexes, unused)
         if not problems:
             return
         yield ctx.finding(
@@ -164,6 +178,39 @@ class IosPlistAnalyzer:
                 + "; ".join(p for p, _ in problems[:8]),
             ),
             *(e for _, e in problems),
+        )
+
+    def _unused(
+        self,
+        inputs: IosInputs,
+        ctx: Context,
+        indexes: list[tuple[BundleFacts, ApiIndex]],
+        unused: list[str],
+    ) -> Iterator[Finding]:
+        web = any(v in idx.classes for _, idx in indexes for v in _WEB_VIEWS)
+        keys = [k for k in unused if not (web and k in _WEB_USABLE)]
+        if not keys:
+            return
+        rule = ctx.catalog["PRIV-PERM-001"]
+        names = "、".join(keys)
+        yield ctx.finding(
+            "PRIV-PERM-001",
+            Text(
+                zh=f"{rule.title.zh}：Info.plist 声明了 {names}，但包内没有任何需要它的接口"
+                "（仅依据静态代码：运行时加载或网页中的调用可能未被发现）",
+                en=f"{rule.title.en}: Info.plist declares {', '.join(keys)}, but no API of the "
+                "package needs it (static code only: code loaded at run time or web pages may "
+                "be missed)",
+            ),
+            *(
+                Evidence(
+                    location=_info_location(inputs.app),
+                    symbol=k,
+                    excerpt="declared; no use of: "
+                    + ", ".join(a.text for a in inputs.table.usage[k][:4]),
+                )
+                for k in keys
+            ),
         )
 
     def _privacy_manifest(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scanner.config import ScanConfig
-from scanner.model import EvidenceLevel, ScanResult, Severity
+from scanner.model import EvidenceLevel, Finding, ScanResult, Severity
 from scanner.pipeline import Ruleset, scan
 from tests.conftest import SAMPLES
 
@@ -80,7 +80,8 @@ def test_a_call_the_platform_refuses_does_not_count(ruleset: Ruleset) -> None:
 def test_weak_cipher_and_js_bridge_reached_or_dead(ruleset: Ruleset) -> None:
     app = "cn.gov.example.weakcode"
     live = scan(SAMPLES / "sec-weak-code.apk", ScanConfig(), ruleset)
-    found = {f.rule_id: f for f in live.findings}
+    # The cipher finding; the static-IV one is tested below.
+    found = {f.rule_id: f for f in live.findings if "constant IV" not in f.message.en}
     assert found["SEC-CRYPTO-001"].evidence_level is EvidenceLevel.E3
     assert found["SEC-CRYPTO-001"].evidence[0].path[:2] == (
         f"{app}.MainActivity.onCreate",
@@ -94,7 +95,11 @@ def test_weak_cipher_and_js_bridge_reached_or_dead(ruleset: Ruleset) -> None:
     dead = scan(SAMPLES / "sec-weak-code-dead.apk", ScanConfig(), ruleset)
     # (Its constant DES key is also SEC-SECRET-001, tested with the secrets.)
     rules = {"SEC-CRYPTO-001", "SEC-WEBVIEW-001"}
-    levels = {f.rule_id: f.evidence_level for f in dead.findings if f.rule_id in rules}
+    levels = {
+        f.rule_id: f.evidence_level
+        for f in dead.findings
+        if f.rule_id in rules and "constant IV" not in f.message.en
+    }
     assert levels == {"SEC-CRYPTO-001": EvidenceLevel.E2, "SEC-WEBVIEW-001": EvidenceLevel.E2}
 
 
@@ -146,3 +151,22 @@ def test_contacts_sms_and_call_log_reads_need_the_provider_named(ruleset: Rulese
     # Every other sample queries no contacts provider, though some call ContentResolver.query.
     clean = scan(SAMPLES / "priv-apis.apk", ScanConfig(), ruleset)
     assert "PRIV-CONTACT-001" not in {f.rule_id for f in clean.findings}
+
+
+def test_a_static_iv_is_weak_crypto_and_a_random_one_is_not(ruleset: Ruleset) -> None:
+    """SessionCipher.seal makes its IV with `new byte[16]` and never fills it (all zeros);
+    sealRandom fills its IV with SecureRandom.nextBytes first. Only seal's is a constant."""
+    app = "cn.gov.example.weakcode"
+
+    def static_iv(result: ScanResult) -> list[Finding]:
+        return [f for f in result.findings if "constant IV" in f.message.en]
+
+    (live,) = static_iv(scan(SAMPLES / "sec-weak-code.apk", ScanConfig(), ruleset))
+    assert live.rule_id == "SEC-CRYPTO-001" and live.evidence_level is EvidenceLevel.E3
+    assert [e.path[:2] for e in live.evidence] == [
+        (f"{app}.MainActivity.onCreate", f"{app}.SessionCipher.seal")
+    ]
+    (dead,) = static_iv(scan(SAMPLES / "sec-weak-code-dead.apk", ScanConfig(), ruleset))
+    assert dead.evidence_level is EvidenceLevel.E2 and dead.severity is Severity.LOW
+    assert [e.symbol for e in dead.evidence] == ["cn.gov.example.weakcodedead.SessionCipher.seal"]
+    assert not static_iv(scan(SAMPLES / "priv-apis.apk", ScanConfig(), ruleset))

@@ -55,6 +55,7 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "PRIV-DEVID-001": "E3",
         "SEC-SIGN-006": None,
         "PRIV-IOS-001": None,
+        "PRIV-PERM-001": None,  # NSContactsUsageDescription with no contacts API
         "SEC-NATIVE-001": None,
         "ID-FILING-001": None,
         "FUNC-POLICY-001": None,
@@ -110,6 +111,7 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "ID-FILING-003": None,
     },
     "ios-privacy": {
+        "PRIV-CONTACT-001": "E3",  # the address book read at launch (ContactsSync)
         "FUNC-POLICY-001": None,
         "FUNC-FEEDBACK-001": None,
         "PRIV-APPLIST-001": "E3",
@@ -118,9 +120,52 @@ EXPECTED: dict[str, dict[str, str | None]] = {
         "ID-FILING-003": None,
         "ID-FILING-001": None,
     },
+    "ios-insecure": {
+        "SEC-NET-002": "E3",  # a trust-all URLSession delegate, reached from the app delegate
+        "SEC-SECRET-001": "E3",  # the planted fake AWS key id, redacted
+        "SEC-STORAGE-001": "E3",  # a token in NSUserDefaults and in NSLog
+        "SEC-NATIVE-001": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "ID-FILING-001": None,
+        "ID-FILING-003": None,
+    },
+    "ios-insecure-dead": {
+        "SEC-NET-002": "E2",
+        "SEC-SECRET-001": "E2",
+        "SEC-STORAGE-001": "E2",
+        "SEC-NATIVE-001": None,
+        "FUNC-POLICY-001": None,
+        "FUNC-FEEDBACK-001": None,
+        "ID-FILING-001": None,
+        "ID-FILING-003": None,
+    },
+    "ios-prompts": {
+        "SEC-EXPORT-001": "E3",  # govprompt:// handler pushes a screen from the URL's host
+        "PRIV-PERM-002": "E3",  # location authorization asked in viewDidAppear:
+        "PRIV-PERM-001": None,  # NSContactsUsageDescription, no contacts API
+        "ID-FILING-001": None,
+        "ID-FILING-003": None,
+    },
 }
 # The first steps of each E3/E4 path (entry first).
 PATHS = {
+    ("ios-privacy", "PRIV-CONTACT-001"): (
+        "-[AppDelegate application:didFinishLaunchingWithOptions:]",
+        "+[ContactsSync countContacts]",
+    ),
+    ("ios-insecure", "SEC-NET-002"): (
+        "-[AppDelegate application:didFinishLaunchingWithOptions:]",
+        "-[ApiClient fetchNotices]",
+    ),
+    ("ios-insecure", "SEC-STORAGE-001"): (
+        "-[AppDelegate application:didFinishLaunchingWithOptions:]",
+        "+[SessionStore saveToken:]",
+    ),
+    ("ios-prompts", "PRIV-PERM-002"): (
+        "-[NoticeListViewController viewDidAppear:]",
+        "-[NoticeListViewController askForLocation]",
+    ),
     ("ios-checkin", "FORM-CHECKIN-001"): (
         "-[CheckinViewController viewDidLoad]",
         "-[CheckinViewController checkInTapped:]",
@@ -218,7 +263,10 @@ def test_usage_descriptions_against_the_binary(results: dict[str, ScanResult]) -
         e.symbol: e.excerpt for e in _by_rule(results["ios-trace"])["PRIV-IOS-001"].evidence
     }
     assert excerpts["AVCaptureDevice"].endswith("no NSCameraUsageDescription")  # camera, no key
-    assert "NSContactsUsageDescription" in excerpts  # key, no contacts API
+    assert "NSContactsUsageDescription" not in excerpts
+    # A key with no API behind it is PRIV-PERM-001 on iOS, as on Android (requested, unused).
+    unused = _by_rule(results["ios-trace"])["PRIV-PERM-001"].evidence
+    assert "NSContactsUsageDescription" in {e.symbol for e in unused}
 
 
 def test_ats_exception_severity(results: dict[str, ScanResult]) -> None:

@@ -129,6 +129,7 @@ typedef NSUInteger NSStringEncoding;
 + (instancetype)dataWithBytes:(const void *)bytes length:(NSUInteger)length;
 @property (readonly) const void *bytes;
 @property (readonly) NSUInteger length;
+- (BOOL)writeToFile:(NSString *)path atomically:(BOOL)useAuxiliaryFile;
 @end
 
 @interface NSURL : NSObject <NSCopying>
@@ -159,7 +160,40 @@ typedef NSUInteger NSStringEncoding;
 @interface NSURLSessionUploadTask : NSURLSessionDataTask
 @end
 
+/* Authentication challenges and delegate sessions (ios-insecure's trust-all delegate). */
+typedef struct __SecTrust *SecTrustRef;
+typedef NSInteger NSURLSessionAuthChallengeDisposition;
+enum {
+    NSURLSessionAuthChallengeUseCredential = 0,
+    NSURLSessionAuthChallengePerformDefaultHandling = 1,
+    NSURLSessionAuthChallengeCancelAuthenticationChallenge = 2,
+};
+@interface NSURLProtectionSpace : NSObject
+@property (readonly, copy) NSString *host;
+@property (readonly) SecTrustRef serverTrust;
+@end
+@interface NSURLAuthenticationChallenge : NSObject
+@property (readonly, copy) NSURLProtectionSpace *protectionSpace;
+@end
+@interface NSURLCredential : NSObject
++ (NSURLCredential *)credentialForTrust:(SecTrustRef)trust;
+@end
+@interface NSURLSessionConfiguration : NSObject <NSCopying>
+@property (class, readonly, strong) NSURLSessionConfiguration *defaultSessionConfiguration;
+@end
+@class NSURLSession;
+@protocol NSURLSessionDelegate <NSObject>
+@optional
+- (void)URLSession:(NSURLSession *)session
+    didReceiveChallenge:(NSURLAuthenticationChallenge *)challenge
+      completionHandler:(void (^)(NSURLSessionAuthChallengeDisposition disposition,
+                                  NSURLCredential *credential))completionHandler;
+@end
+
 @interface NSURLSession : NSObject
++ (NSURLSession *)sessionWithConfiguration:(NSURLSessionConfiguration *)configuration
+                                  delegate:(id<NSURLSessionDelegate>)delegate
+                             delegateQueue:(id)queue;
 @property (class, readonly, strong) NSURLSession *sharedSession;
 - (NSURLSessionUploadTask *)uploadTaskWithRequest:(NSURLRequest *)request fromData:(NSData *)bodyData;
 - (NSURLSessionDataTask *)dataTaskWithRequest:(NSURLRequest *)request;

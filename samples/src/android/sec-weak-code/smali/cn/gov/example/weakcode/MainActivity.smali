@@ -1,6 +1,7 @@
 # Launcher activity: onCreate itself (no click handler) calls both helpers, so
 # each API is one call away from the entry point:
-# onCreate -> LegacyCipher.encrypt / WebBridge.attach. The results are dropped.
+# onCreate -> LegacyCipher.encrypt / WebBridge.attach / SessionCipher.seal and sealRandom.
+# The results are dropped.
 .class public Lcn/gov/example/weakcode/MainActivity;
 .super Landroid/app/Activity;
 .source "MainActivity.java"
@@ -31,6 +32,15 @@
     invoke-static {v0}, Lcn/gov/example/weakcode/LegacyCipher;->encrypt([B)[B
 
     invoke-static {p0}, Lcn/gov/example/weakcode/WebBridge;->attach(Landroid/content/Context;)Landroid/webkit/WebView;
+
+    # AES/CBC with a zero IV (seal) and with a random one (sealRandom); the key is not a
+    # constant (the package name's bytes), so only the IV is at fault.
+    invoke-virtual {p0}, Lcn/gov/example/weakcode/MainActivity;->getPackageName()Ljava/lang/String;
+    move-result-object v0
+    invoke-virtual {v0}, Ljava/lang/String;->getBytes()[B
+    move-result-object v0
+    invoke-static {v0, v0}, Lcn/gov/example/weakcode/SessionCipher;->seal([B[B)[B
+    invoke-static {v0, v0}, Lcn/gov/example/weakcode/SessionCipher;->sealRandom([B[B)[B
 
     return-void
 .end method

@@ -1,0 +1,6 @@
+#import <Foundation/Foundation.h>
+
+@interface ApiClient : NSObject <NSURLSessionDelegate>
++ (instancetype)sharedClient;
+- (void)fetchNotices;
+@end

@@ -1,0 +1,5 @@
+#import <Foundation/Foundation.h>
+
+@interface ContactsSync : NSObject
++ (NSUInteger)countContacts;
+@end

@@ -1,0 +1,5 @@
+#import <UIKit/UIKit.h>
+
+@interface NoticeDetailViewController : UIViewController
+- (instancetype)initWithPage:(NSString *)page query:(NSString *)query;
+@end
