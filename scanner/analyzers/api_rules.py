@@ -150,7 +150,8 @@ def _calls(
 ) -> list[tuple[int, int]]:
     """(caller, API) for every method the dex files define that calls one of the APIs, where
     the API needs a string argument only if the caller uses that string, a constant argument
-    only if the caller passes one, and a permission only if the manifest requests it."""
+    only if the caller passes one, other calls only if the caller makes them all, and a
+    permission only if the manifest requests it."""
     out = []
     for api in g.matching(spec.apis):
         name = g.names[api]
@@ -160,6 +161,7 @@ def _calls(
         needed = next((s for p, s in spec.needs_string.items() if name.startswith(p)), None)
         refs = next((r for p, r in spec.needs_reference.items() if name.startswith(p)), None)
         argument = next((a for p, a in spec.needs_constant.items() if name.startswith(p)), None)
+        also = next((c for p, c in spec.needs_call.items() if name.startswith(p)), ())
         for caller in g.graph.pred[api]:
             if caller not in g.defined:
                 continue
@@ -168,6 +170,10 @@ def _calls(
             if refs is not None and not _references(g, caller, refs):
                 continue
             if argument is not None and (constant is None or not constant(caller, api, argument)):
+                continue
+            if also and not all(
+                any(g.names[t].startswith(c) for t in g.graph.adj[caller]) for c in also
+            ):
                 continue
             out.append((caller, api))
     return out

@@ -108,6 +108,9 @@ class ApiRuleSpec:
     # API prefix -> the argument (0 is `this` of a constructor) that must be a constant for the
     # call to count: a literal array, a string's bytes, or an array nothing fills (a static IV).
     needs_constant: dict[str, int] = field(default_factory=dict)
+    # API prefix -> callee prefixes the caller must ALL call too for the call to count (a page
+    # loaded with JavaScript on, from shared storage).
+    needs_call: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Said after the message, when the APIs alone do not say what is wrong ("a constant IV").
     note: tuple[str, str] = ("", "")  # (zh, en)
 
@@ -162,6 +165,7 @@ class BehaviourTable:
                         k: tuple(v) for k, v in r.get("needs_permission", {}).items()
                     },
                     needs_constant={k: int(v) for k, v in r.get("needs_constant", {}).items()},
+                    needs_call={k: tuple(v) for k, v in r.get("needs_call", {}).items()},
                     note=(r.get("note", {}).get("zh", ""), r.get("note", {}).get("en", "")),
                 )
                 for r in doc.get("api_rule", ())

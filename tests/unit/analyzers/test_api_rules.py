@@ -77,11 +77,16 @@ def test_a_call_the_platform_refuses_does_not_count(ruleset: Ruleset) -> None:
     assert settings.needs_string == {"Landroid/provider/Settings$Secure;->getString": "android_id"}
 
 
+def _newer_shapes(f: Finding) -> bool:
+    """The static-IV and shared-storage-page findings, tested on their own below."""
+    return "constant IV" in f.message.en or "shared storage" in f.message.en
+
+
 def test_weak_cipher_and_js_bridge_reached_or_dead(ruleset: Ruleset) -> None:
     app = "cn.gov.example.weakcode"
     live = scan(SAMPLES / "sec-weak-code.apk", ScanConfig(), ruleset)
     # The cipher finding; the static-IV one is tested below.
-    found = {f.rule_id: f for f in live.findings if "constant IV" not in f.message.en}
+    found = {f.rule_id: f for f in live.findings if not _newer_shapes(f)}
     assert found["SEC-CRYPTO-001"].evidence_level is EvidenceLevel.E3
     assert found["SEC-CRYPTO-001"].evidence[0].path[:2] == (
         f"{app}.MainActivity.onCreate",
@@ -98,7 +103,7 @@ def test_weak_cipher_and_js_bridge_reached_or_dead(ruleset: Ruleset) -> None:
     levels = {
         f.rule_id: f.evidence_level
         for f in dead.findings
-        if f.rule_id in rules and "constant IV" not in f.message.en
+        if f.rule_id in rules and not _newer_shapes(f)
     }
     assert levels == {"SEC-CRYPTO-001": EvidenceLevel.E2, "SEC-WEBVIEW-001": EvidenceLevel.E2}
 
@@ -170,3 +175,22 @@ def test_a_static_iv_is_weak_crypto_and_a_random_one_is_not(ruleset: Ruleset) ->
     assert dead.evidence_level is EvidenceLevel.E2 and dead.severity is Severity.LOW
     assert [e.symbol for e in dead.evidence] == ["cn.gov.example.weakcodedead.SessionCipher.seal"]
     assert not static_iv(scan(SAMPLES / "priv-apis.apk", ScanConfig(), ruleset))
+
+
+def test_a_javascript_page_from_shared_storage(ruleset: Ruleset) -> None:
+    """WebBridge.showStatement turns JavaScript on and loads file://<external storage>/…;
+    WebBridge.attach also turns it on and loads a file:// page, but from the APK's assets,
+    which no other app can write: not this finding."""
+    app = "cn.gov.example.weakcode"
+
+    def shared_page(result: ScanResult) -> list[Finding]:
+        return [f for f in result.findings if "shared storage" in f.message.en]
+
+    (live,) = shared_page(scan(SAMPLES / "sec-weak-code.apk", ScanConfig(), ruleset))
+    assert live.rule_id == "SEC-WEBVIEW-001" and live.evidence_level is EvidenceLevel.E3
+    assert [e.path[:2] for e in live.evidence] == [
+        (f"{app}.MainActivity.onCreate", f"{app}.WebBridge.showStatement")
+    ]
+    (dead,) = shared_page(scan(SAMPLES / "sec-weak-code-dead.apk", ScanConfig(), ruleset))
+    assert dead.evidence_level is EvidenceLevel.E2
+    assert not shared_page(scan(SAMPLES / "form-hybrid-checkin.apk", ScanConfig(), ruleset))

@@ -32,6 +32,8 @@
     invoke-static {v0}, Lcn/gov/example/weakcode/LegacyCipher;->encrypt([B)[B
 
     invoke-static {p0}, Lcn/gov/example/weakcode/WebBridge;->attach(Landroid/content/Context;)Landroid/webkit/WebView;
+    move-result-object v0
+    invoke-static {v0}, Lcn/gov/example/weakcode/WebBridge;->showStatement(Landroid/webkit/WebView;)V
 
     # AES/CBC with a zero IV (seal) and with a random one (sealRandom); the key is not a
     # constant (the package name's bytes), so only the IV is at fault.
