@@ -329,13 +329,20 @@ def _code_evidence(
 ) -> CodeEvidence:
     """The whole-app call graph, reachability from the manifest's entry points, and the
     screens' texts; imported here because networkx is only needed when the graph is built."""
+    from scanner.graph.bodies import BodyReader
     from scanner.graph.callgraph import build
     from scanner.graph.reach import Reach
 
     texts = ResourceTexts(contents)
     graph = build(dexes, entry_points(facts), declared, texts.click_handlers)
     errors.extend(graph.errors[:20])
-    return CodeEvidence(graph=graph, reach=Reach(graph), texts=texts.texts, dexes=tuple(dexes))
+    return CodeEvidence(
+        graph=graph,
+        reach=Reach(graph),
+        texts=texts.texts,
+        dexes=tuple(dexes),
+        bodies=BodyReader(dexes),
+    )
 
 
 def _with_calls(

@@ -182,11 +182,10 @@ def _calls(
 def _constant_argument(code: CodeEvidence) -> ConstantArgument:
     """Whether a call of the caller to the API passes a constant as that argument, traced in
     the caller's body (scanner/graph/constants.py; arrays nothing fills count: all zeros)."""
-    from scanner.graph.bodies import BodyReader
     from scanner.graph.constants import ConstantTracer
 
     g = code.graph
-    tracer = ConstantTracer(BodyReader(code.dexes), g, zero_arrays=True)
+    tracer = ConstantTracer(code.bodies, g, zero_arrays=True)
 
     def constant(caller: int, api: int, argument: int) -> bool:
         body = tracer.reader.node_body(g.names[caller])

@@ -15,6 +15,7 @@ from scanner.facts.android import AndroidFacts
 from scanner.facts.native import NativeLibrary
 from scanner.facts.signing import SigningInfo
 from scanner.filed_identity import FiledIdentities
+from scanner.graph.bodies import BodyReader
 from scanner.graph.callgraph import CodeGraph
 from scanner.graph.dex import DexFile
 from scanner.graph.reach import Reach
@@ -36,6 +37,8 @@ class CodeEvidence:
     # The dex files the graph was built from, for rules that read a few methods' bodies
     # (scanner/graph/bodies.py): the graph keeps only what every rule needs.
     dexes: tuple[DexFile, ...] = ()
+    # One reader of those bodies per scan, shared by the rules (its class index is built once).
+    bodies: BodyReader = field(default_factory=lambda: BodyReader(()))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,7 +31,7 @@ from typing import ClassVar, Final
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.facts.secrets import CONFIG_FILE, KIND_NAMES, Secret, find_secrets, redact
-from scanner.graph.bodies import BodyReader, string_at
+from scanner.graph.bodies import string_at
 from scanner.graph.constants import BYTE_ARRAY, ConstantTracer
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
 from scanner.rules.yara_engine import YaraHit
@@ -66,7 +66,7 @@ class SecretAnalyzer:
         code = inputs.code
         seen = _from_yara(inputs.yara, code)
         if code is not None and code.dexes:
-            tracer = ConstantTracer(BodyReader(code.dexes), code.graph)
+            tracer = ConstantTracer(code.bodies, code.graph)
             seen.extend(_cipher_keys(code, tracer))
             seen.extend(_compared_constants(code, tracer))
         by_kind: dict[str, list[_Seen]] = {}

@@ -23,7 +23,6 @@ from typing import ClassVar, Final
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.analyzers.reached import call_finding
-from scanner.graph.bodies import BodyReader
 from scanner.graph.callgraph import CodeGraph
 from scanner.graph.reach import near
 from scanner.model import Finding, Platform, Text
@@ -128,7 +127,7 @@ def _world_modes(code: CodeEvidence) -> list[tuple[int, int, str]]:
     if not code.dexes:
         return []
     g = code.graph
-    reader = BodyReader(code.dexes)
+    reader = code.bodies
     prefixes = tuple(f"Landroid/content/Context;->{m}(Ljava/lang/String;I" for m in _MODE_APIS)
     out = []
     for caller, api in _callers(g, prefixes):

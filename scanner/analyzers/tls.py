@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.analyzers.reached import call_finding
-from scanner.graph.bodies import RETURN, RETURN_VOID, THROW, BodyReader, MethodBody
+from scanner.graph.bodies import RETURN, RETURN_VOID, THROW, MethodBody
 from scanner.graph.callgraph import CodeGraph
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
 
@@ -217,7 +217,7 @@ class TlsTrustAnalyzer:
         if code is None or not code.dexes:
             return
         g = code.graph
-        reader = BodyReader(code.dexes)
+        reader = code.bodies
         found: dict[str, list[tuple[str, MethodBody]]] = {}
         for cls in g.classes:
             parents = supertypes(g, cls)

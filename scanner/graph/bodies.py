@@ -13,8 +13,6 @@ call, and answers "unknown" (None) for anything else.
 
 from __future__ import annotations
 
-import array
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
@@ -191,14 +189,6 @@ class MethodBody:
         return None
 
 
-def _code_units(data: bytes) -> Sequence[int]:
-    if sys.byteorder == "little":
-        return memoryview(data)[: len(data) & ~1].cast("H")
-    swapped = array.array("H", data[: len(data) & ~1])
-    swapped.byteswap()
-    return swapped
-
-
 def decode(dex: DexFile, code_off: int, u16: Sequence[int]) -> tuple[Insn, ...]:
     """Every instruction of the code item at `code_off` (payloads skipped)."""
     if code_off & 1 or code_off + 16 > 2 * len(u16):
@@ -241,7 +231,6 @@ class BodyReader:
     def __init__(self, dexes: Sequence[DexFile]) -> None:
         self._dexes = tuple(dexes)
         self._classes: dict[str, tuple[DexFile, ClassDef]] | None = None
-        self._units: dict[int, Sequence[int]] = {}
 
     def _index(self) -> dict[str, tuple[DexFile, ClassDef]]:
         if self._classes is None:
@@ -257,20 +246,27 @@ class BodyReader:
 
     def methods(self, descriptor: str) -> Iterator[MethodBody]:
         """The methods of a class that have code, decoded."""
+        return self._bodies(descriptor, None, None)
+
+    def method(self, descriptor: str, name: str, proto: str | None = None) -> MethodBody | None:
+        """One method's body; only that method is decoded."""
+        return next(self._bodies(descriptor, name, proto), None)
+
+    def _bodies(self, descriptor: str, name: str | None, proto: str | None) -> Iterator[MethodBody]:
         found = self._index().get(descriptor)
         if found is None:
             return
         dex, cls = found
-        units = self._units.get(id(dex))
-        if units is None:
-            # The reader's buffer: DexFile keeps it private, and its decode loop is tuned
-            # for the graph's facts, so bodies are read here from the same bytes.
-            units = self._units[id(dex)] = _code_units(dex._data)
+        units = dex.code_units
         for method in cls.methods:
             if not method.code_off:
                 continue
             try:
                 ref = dex.method_ref(method.method_idx)
+                if (name is not None and ref.name != name) or (
+                    proto is not None and ref.proto != proto
+                ):
+                    continue
                 insns = decode(dex, method.code_off, units)
             except (CorruptPackage, IndexError):
                 continue
@@ -278,16 +274,6 @@ class BodyReader:
             yield MethodBody(
                 dex, descriptor, ref.name, ref.proto, insns, units[head], units[head + 1]
             )
-
-    def method(self, descriptor: str, name: str, proto: str | None = None) -> MethodBody | None:
-        return next(
-            (
-                m
-                for m in self.methods(descriptor)
-                if m.name == name and (proto is None or m.proto == proto)
-            ),
-            None,
-        )
 
     def node_body(self, signature: str) -> MethodBody | None:
         """The body of a graph node (`Lcls;->name(proto)ret`)."""
@@ -300,7 +286,7 @@ def string_at(dex: DexFile, offset: int) -> str | None:
     """The dex string whose data holds byte `offset` (a YARA match), if it is one of the
     string table's strings: string data is a uleb128 length, MUTF-8 bytes and a NUL, and no
     string holds a NUL byte, so the string starts after the previous NUL and its length."""
-    data = dex._data
+    data = dex.data
     if not 0 <= offset < len(data):
         return None
     start = data.rfind(b"\0", 0, offset) + 1

@@ -428,6 +428,16 @@ class DexFile:
 
     # --- Name tables ---------------------------------------------------------------------------
 
+    @property
+    def data(self) -> bytes:
+        """The file's bytes (read-only; for readers of what the graph does not keep)."""
+        return self._data
+
+    @property
+    def code_units(self) -> Sequence[int]:
+        """The whole file as 16-bit code units: index = byte offset / 2."""
+        return self._u16
+
     def string(self, idx: int) -> str:
         """The string at `idx` of string_ids, decoded from MUTF-8."""
         if not 0 <= idx < self.n_strings:
