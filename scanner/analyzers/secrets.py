@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
-from scanner.facts.secrets import CONFIG_FILE, KIND_NAMES, Secret, find_secrets, redact
+from scanner.facts.secrets import (
+    CONFIG_FILE,
+    KIND_NAMES,
+    Secret,
+    find_secrets,
+    match_text,
+    redact,
+    shown_in_file,
+)
 from scanner.graph.bodies import string_at
 from scanner.graph.constants import BYTE_ARRAY, ConstantTracer
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
@@ -48,13 +56,6 @@ class _Seen:
     location: str
     nodes: tuple[int, ...] = ()  # methods using it (dex strings, key specs, comparisons)
     shown: str = ""  # what the excerpt shows (redacted)
-
-
-def _text(data: bytes) -> str:
-    """A YARA match as text: UTF-16LE (binary XML, `wide`) or UTF-8."""
-    if len(data) > 1 and data[1] == 0:
-        return data.decode("utf-16-le", "replace")
-    return data.decode("utf-8", "replace")
 
 
 class SecretAnalyzer:
@@ -76,14 +77,6 @@ class SecretAnalyzer:
             yield _finding(kind, found, code, ctx)
 
 
-def _shown(secret: Secret) -> str:
-    """The redacted value of a match in a file. YARA's PEM match stops after the first
-    line of the key body, so its length says nothing: only the header is shown."""
-    if secret.value.startswith("-----BEGIN"):
-        return "-----" + secret.value.split("-----", 2)[1] + "-----…"
-    return secret.redacted
-
-
 def _from_yara(hits: tuple[YaraHit, ...], code: CodeEvidence | None) -> list[_Seen]:
     dexes = {d.location: d for d in code.dexes} if code is not None else {}
     in_dex: dict[str, list[tuple[str, Secret]]] = {}  # dex string -> (dex location, secret)
@@ -97,12 +90,12 @@ def _from_yara(hits: tuple[YaraHit, ...], code: CodeEvidence | None) -> list[_Se
         dex = dexes.get(hit.location)
         for match in hit.strings:
             whole = string_at(dex, match.offset) if dex is not None else None
-            text = whole if whole is not None else _text(match.data)
+            text = whole if whole is not None else match_text(match.data)
             for secret in find_secrets(text, config=config):
                 if whole is not None:
                     in_dex.setdefault(whole, []).append((hit.location, secret))
                 else:
-                    out.append(_Seen(secret, hit.location, shown=_shown(secret)))
+                    out.append(_Seen(secret, hit.location, shown=shown_in_file(secret)))
     if in_dex and code is not None:
         users = _string_users(code, set(in_dex))
         for text, found in in_dex.items():

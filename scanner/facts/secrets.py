@@ -136,3 +136,18 @@ def find_secrets(text: str, *, config: bool = False) -> list[Secret]:
             if value.isascii() and not _PLACEHOLDER.search(value):
                 out.append(Secret("password", value))
     return list(dict.fromkeys(out))
+
+
+def match_text(data: bytes) -> str:
+    """A YARA match as text: UTF-16LE (binary XML, `wide`) or UTF-8."""
+    if len(data) > 1 and data[1] == 0:
+        return data.decode("utf-16-le", "replace")
+    return data.decode("utf-8", "replace")
+
+
+def shown_in_file(secret: Secret) -> str:
+    """The redacted value of a match in a file. YARA's PEM match stops after the first
+    line of the key body, so its length says nothing: only the header is shown."""
+    if secret.value.startswith("-----BEGIN"):
+        return "-----" + secret.value.split("-----", 2)[1] + "-----…"
+    return secret.redacted

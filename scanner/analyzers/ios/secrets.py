@@ -29,10 +29,9 @@ from typing import ClassVar, Final
 from scanner.analyzers.base import Context
 from scanner.analyzers.ios.inputs import IosInputs
 from scanner.analyzers.ios.own_bundles import class_of, own_bundles
-from scanner.analyzers.secrets import _shown, _text
 from scanner.facts.ios import BundleFacts
 from scanner.facts.macho import MachOSlice
-from scanner.facts.secrets import KIND_NAMES, Secret, find_secrets
+from scanner.facts.secrets import KIND_NAMES, Secret, find_secrets, match_text, shown_in_file
 from scanner.graph.ios import IosGraph
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
 
@@ -78,7 +77,9 @@ def _in_executables(inputs: IosInputs, own: list[BundleFacts]) -> Iterator[_Seen
     candidates: dict[str, set[str]] = {}
     for hit in inputs.yara:
         if hit.rule_id == RULE and hit.signal == "secret" and hit.location in slices:
-            candidates.setdefault(hit.location, set()).update(_text(m.data) for m in hit.strings)
+            candidates.setdefault(hit.location, set()).update(
+                match_text(m.data) for m in hit.strings
+            )
     for location, texts in candidates.items():
         b = slices[location]
         s = b.code_slice
@@ -89,7 +90,7 @@ def _in_executables(inputs: IosInputs, own: list[BundleFacts]) -> Iterator[_Seen
             for whole in [w for w in strings if text in w] or [text]:
                 for secret in find_secrets(whole):
                     users = tuple(a for a, f in s.functions.items() if whole in f.strings)
-                    shown = secret.redacted if whole != text else _shown(secret)
+                    shown = secret.redacted if whole != text else shown_in_file(secret)
                     graph = inputs.graphs.get(b.bundle.path)
                     yield _Seen(secret, location, shown, s, graph, users)
 
@@ -113,8 +114,8 @@ def _in_files(inputs: IosInputs, own: list[BundleFacts]) -> Iterator[_Seen]:
         if config and not CONFIG_FILE.search(hit.location):
             continue
         for match in hit.strings:
-            for secret in find_secrets(_text(match.data), config=config):
-                yield _Seen(secret, hit.location, _shown(secret))
+            for secret in find_secrets(match_text(match.data), config=config):
+                yield _Seen(secret, hit.location, shown_in_file(secret))
 
 
 def _flatten(value: object, key: str = "") -> Iterator[str]:
