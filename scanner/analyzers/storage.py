@@ -24,6 +24,7 @@ from typing import ClassVar, Final
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.analyzers.reached import call_finding
 from scanner.graph.callgraph import CodeGraph
+from scanner.graph.own_code import LIBRARY_ROOTS
 from scanner.graph.reach import near
 from scanner.model import Finding, Platform, Text
 
@@ -61,7 +62,6 @@ SENSITIVE_NAME: Final = re.compile(
     r"(?i)^(?:password|passwd|pwd|passcode|token|access_?token|secret|身份证号?|idcard|id_card|密码)$"
 )
 _CONCAT: Final = ("Ljava/lang/StringBuilder;->append", "Ljava/lang/String;->concat")
-_LIBRARIES: Final = ("Landroidx/", "Landroid/support/", "Lcom/google/", "Lkotlin/", "Lkotlinx/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +165,7 @@ def _sensitive_logs(g: CodeGraph, ctx: Context) -> list[tuple[int, int, str]]:
     out = []
     for caller, api in _callers(g, _LOG):
         cls = g.class_of(caller)
-        if cls.startswith(_LIBRARIES) or ctx.sdk_table.owner(cls) is not None:
+        if cls.startswith(LIBRARY_ROOTS) or ctx.sdk_table.owner(cls) is not None:
             continue
         strings = g.strings(caller)
         label = next((s for s in strings if SENSITIVE_LABEL.search(s)), None)
