@@ -417,19 +417,26 @@ def header_crc(rng: random.Random, raw: bytes, arc: Archive) -> Result:
     return _entry_field(rng, raw, lay, ["crc"], rng.choice(["local", "central"]))
 
 
+def _put_field(
+    data: bytes, lay: Layout, i: int, field: str, places: tuple[str, ...], fmt: str, value: int
+) -> bytes:
+    """`value` into entry `i`'s `field` of its local header, central record, or both."""
+    for where in places:
+        base = (
+            lay.local[i] + LOCAL_FIELDS[field]
+            if where == "local"
+            else lay.central[i] + CENTRAL_FIELDS[field]
+        )
+        data = _put(data, base, fmt, value)
+    return data
+
+
 def header_method(rng: random.Random, raw: bytes, arc: Archive) -> Result:
     _, lay = arc.write()
     i = rng.randrange(len(lay.local))
     method = rng.choice([0, 1, 8, 9, 12, 14, 93, 99, 0xFFFF])
-    data = raw
     places = rng.choice([("local",), ("central",), ("local", "central")])
-    for where in places:
-        base = (
-            lay.local[i] + LOCAL_FIELDS["method"]
-            if where == "local"
-            else (lay.central[i] + CENTRAL_FIELDS["method"])
-        )
-        data = _put(data, base, "<H", method)
+    data = _put_field(raw, lay, i, "method", places, "<H", method)
     return data, f"entry {i} method -> {method} in {'+'.join(places)} header"
 
 
@@ -498,15 +505,8 @@ def bomb_declared(rng: random.Random, raw: bytes, arc: Archive) -> Result:
     _, lay = arc.write()
     i = rng.choice(key_members(arc) or range(len(arc.members)))
     size = rng.choice([0x7FFF_FFFF, 0xFFFF_FFFF, 3 * 1024**3])
-    data = raw
     places = rng.choice([("central",), ("local", "central")])
-    for where in places:
-        base = (
-            lay.local[i] + LOCAL_FIELDS["usize"]
-            if where == "local"
-            else (lay.central[i] + CENTRAL_FIELDS["usize"])
-        )
-        data = _put(data, base, "<I", size)
+    data = _put_field(raw, lay, i, "usize", places, "<I", size)
     return data, f"{_label(arc.members[i].name)} declares {size} bytes in {'+'.join(places)}"
 
 
