@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -156,6 +156,18 @@ class CodeGraph:
         self._sorted_names: list[str] = []  # `names` in sorted order, for prefix search
         self._sorted_nodes: list[int] = []  # the node of each of those names
 
+    # -- edges ------------------------------------------------------------------------------
+    # The adjacency dictionaries the DiGraph holds (node -> {neighbour: edge data}), read-only,
+    # for loops over many nodes: networkx's `adj[node]` builds a view object on every call.
+
+    @property
+    def succ(self) -> Mapping[int, Mapping[int, Mapping[str, str]]]:
+        return self.graph._succ  # type: ignore[no-any-return]
+
+    @property
+    def pred(self) -> Mapping[int, Mapping[int, Mapping[str, str]]]:
+        return self.graph._pred  # type: ignore[no-any-return]
+
     # -- nodes ------------------------------------------------------------------------------
 
     def node(self, signature: str) -> int:
@@ -229,10 +241,6 @@ class CodeGraph:
             return ()
         dex, indexes = found
         return tuple(dex.string(i) for i in indexes)
-
-
-def _signature(ref: MethodRef) -> str:
-    return f"{ref.cls}->{ref.name}{ref.proto}"
 
 
 def build(
@@ -326,7 +334,7 @@ def _declare(g: CodeGraph, dex: DexFile) -> dict[int, int]:
     nodes: dict[int, int] = {}
     classes, names, index = g.classes, g.names, g.index
     location = dex.location
-    method_ref = dex.method_ref
+    method_key = dex.method_key
     for cls in dex.classes:
         descriptor = cls.descriptor
         if descriptor in classes:
@@ -335,14 +343,13 @@ def _declare(g: CodeGraph, dex: DexFile) -> dict[int, int]:
         classes[descriptor] = info
         methods = info.methods
         prefix = descriptor + "->"
-        for method in (*cls.direct_methods, *cls.virtual_methods):
+        for method in cls.direct_methods + cls.virtual_methods:
             idx = method.method_idx
             try:
-                ref = method_ref(idx)
+                key = method_key(idx)
             except CorruptPackage as exc:
                 g.errors.append(str(exc))
                 continue
-            key = ref.name + ref.proto
             signature = prefix + key
             node = index.get(signature)
             if node is None:
@@ -372,9 +379,11 @@ class _Builder:
         self.succ: dict[int, dict[int, Mapping[str, str]]] = {}
         self.instantiated: set[str] = {e.component for e in entries}
         self.components = {e.component for e in entries}
-        self.virtual_calls: dict[MethodRef, set[int]] = {}  # callee ref -> calling methods
+        # App methods called virtually (signature) -> the methods calling them.
+        self.virtual_calls: dict[str, set[int]] = {}
         self._callbacks: dict[str, tuple[int, ...]] = {}
         self._lifecycle: dict[str, tuple[int, ...]] = {}
+        self._targets: dict[str, tuple[int, str | None, int | None]] = {}
 
     def _edges(self, src: int, targets: Iterable[int], kind: str) -> None:
         out = self.succ.get(src)
@@ -386,13 +395,20 @@ class _Builder:
                 out[dst] = data
 
     def read_code(self, dex: DexFile, nodes: dict[int, int]) -> None:
+        # Runs once per method with code (100,000 on big apps) and once per invoke (300,000):
+        # everything that depends only on an index is resolved once per dex and kept in lists
+        # indexed by it, and edges go straight into the adjacency dictionaries.
         g = self.g
-        resolved: dict[int, tuple[int, MethodRef, int | None]] = {}  # method idx -> target
-        types: dict[int, str] = {}
-        singletons: dict[int, str | None] = {}  # field idx -> its class, if a singleton
+        resolved: list[tuple[int, str | None, int | None] | None] = [None] * dex.n_methods
+        created: list[tuple[int, ...] | None] = [None] * dex.n_types
+        singletons: dict[int, tuple[int, ...]] = {}  # field idx -> callbacks of its singleton
         launch_strings = self._launch_strings(dex)
+        launch_ids = launch_strings.keys()
         components = self.components
         succ = self.succ
+        strings_of, fields_of, resources_of = g._strings, g._fields, g.resources
+        virtual_calls = self.virtual_calls
+        plain, clinit_edge, callback_edge = _PLAIN, _KIND["clinit"], _KIND["callback"]
         for cls in dex.classes:
             for method in cls.direct_methods + cls.virtual_methods:
                 src = nodes.get(method.method_idx)
@@ -404,79 +420,88 @@ class _Builder:
                 out = succ.get(src)
                 if out is None:
                     out = succ[src] = {}
-                if code.strings:
-                    g._strings[src] = (dex, tuple(code.strings))
+                strings = code.strings
+                if strings:
+                    strings_of[src] = (dex, tuple(strings))
                 if code.resources:
-                    g.resources[src] = tuple(code.resources)
-                if code.fields_read or code.fields_written:
-                    g._fields[src] = (dex, (*code.fields_read, *code.fields_written))
-                self._invokes(dex, src, out, code.invokes, resolved)
+                    resources_of[src] = tuple(code.resources)
+                reads = code.fields_read
+                if reads or code.fields_written:
+                    fields_of[src] = (dex, (*reads, *code.fields_written))
+                for kind, idx in code.invokes:
+                    if kind == "custom":  # invoke-custom: the lambda's body runs when called
+                        handles = dex.call_site(idx).method_handles
+                        self._edges(src, (_resolve(g, h) for h in handles), "lambda")
+                        continue
+                    target = resolved[idx]
+                    if target is None:
+                        target = resolved[idx] = self._target(dex, idx)
+                    dst, dispatched, init = target
+                    out[dst] = plain
+                    if dispatched is not None and (kind == "virtual" or kind == "interface"):
+                        callers = virtual_calls.get(dispatched)
+                        if callers is None:
+                            callers = virtual_calls[dispatched] = set()
+                        callers.add(src)
+                    elif init is not None and kind == "static" and init not in out:
+                        out[init] = clinit_edge
                 for t in code.types_instantiated:
-                    name = types.get(t)
-                    if name is None:
-                        name = types[t] = dex.type_name(t)
-                    self._created(src, name)
-                for fidx in code.fields_read:
+                    callbacks = created[t]
+                    if callbacks is None:
+                        callbacks = created[t] = self._created(dex.type_name(t))
+                    for dst in callbacks:
+                        if dst not in out:
+                            out[dst] = callback_edge
+                for fidx in reads:
                     # `X.INSTANCE` of type X: D8's singleton lambdas and Kotlin objects.
-                    singleton = singletons.get(fidx, "?")
-                    if singleton == "?":
+                    callbacks = singletons.get(fidx)
+                    if callbacks is None:
                         fref = dex.field_ref(fidx)
-                        singleton = singletons[fidx] = fref.cls if fref.cls == fref.type else None
-                    if singleton is not None:
-                        self._created(src, singleton)
+                        callbacks = singletons[fidx] = (
+                            self._created(fref.cls) if fref.cls == fref.type else ()
+                        )
+                    for dst in callbacks:
+                        if dst not in out:
+                            out[dst] = callback_edge
                 for t in code.classes_referenced:
-                    name = types.get(t)
-                    if name is None:
-                        name = types[t] = dex.type_name(t)
+                    name = dex.type_name(t)
                     if name in components:
                         self._launch(src, name)
-                for sidx in code.strings:
-                    target = launch_strings.get(sidx)
-                    if target is not None:
-                        self._launch(src, target)
+                if strings and not launch_ids.isdisjoint(strings):
+                    for sidx in strings:
+                        if sidx in launch_strings:
+                            self._launch(src, launch_strings[sidx])
 
-    def _invokes(
-        self,
-        dex: DexFile,
-        src: int,
-        out: dict[int, Mapping[str, str]],
-        invokes: Sequence[tuple[str, int]],
-        resolved: dict[int, tuple[int, MethodRef, int | None]],
-    ) -> None:
-        g = self.g
-        virtual_calls = self.virtual_calls
-        for kind, idx in invokes:
-            if kind == "custom":  # invoke-custom: the lambda's implementation runs when called
-                handles = dex.call_site(idx).method_handles
-                self._edges(src, (_resolve(g, h) for h in handles), "lambda")
-                continue
-            target = resolved.get(idx)
-            if target is None:
-                ref = dex.method_ref(idx)
-                target = resolved[idx] = (_resolve(g, ref), ref, _clinit(g, ref.cls))
-            dst, ref, init = target
-            out[dst] = _PLAIN
-            if kind == "virtual" or kind == "interface":
-                callers = virtual_calls.get(ref)
-                if callers is None:
-                    callers = virtual_calls[ref] = set()
-                callers.add(src)
-            elif kind == "static" and init is not None and init not in out:
-                out[init] = _KIND["clinit"]
+    def _target(self, dex: DexFile, idx: int) -> tuple[int, str | None, int | None]:
+        """Where a call to method `idx` of `dex` lands; the signature to dispatch on when the
+        declaring class is the app's (a framework type's implementers are reached through
+        callback edges, see `_Dispatch.overrides`); and the class's static initialiser.
+        Kept by signature too: each dex of a multidex app calls the same library methods."""
+        cls = dex.method_class(idx)
+        key = dex.method_key(idx)
+        signature = f"{cls}->{key}"
+        target = self._targets.get(signature)
+        if target is None:
+            g = self.g
+            dispatched = signature if cls in g.classes else None
+            target = (_resolve_key(g, cls, key), dispatched, _clinit(g, cls))
+            self._targets[signature] = target
+        return target
 
-    def _created(self, src: int, cls: str) -> None:
+    def _created(self, cls: str) -> tuple[int, ...]:
+        """An object of `cls` is created: the methods this makes reachable (its callbacks and
+        static initialiser), and `cls` counts as instantiated for dispatch."""
         if cls not in self.g.classes:
-            return
+            return ()
         self.instantiated.add(cls)
         callbacks = self._callbacks.get(cls)
         if callbacks is None:
             callbacks = tuple(_callbacks(self.g, cls))
-            self._callbacks[cls] = callbacks
             init = _clinit(self.g, cls)
             if init is not None:
-                self._callbacks[cls] = (*callbacks, init)
-                callbacks = self._callbacks[cls]
-        self._edges(src, callbacks, "callback")
+                callbacks = (*callbacks, init)
+            self._callbacks[cls] = callbacks
+        return callbacks
 
     def _launch(self, src: int, component: str) -> None:
         nodes = self._lifecycle.get(component)
@@ -511,8 +536,8 @@ class _Builder:
 
     def dispatch_edges(self) -> None:
         dispatch = _Dispatch(self.g, self.instantiated, _subclass_index(self.g))
-        for ref, callers in self.virtual_calls.items():
-            overrides = dispatch.overrides(ref)
+        for signature, callers in self.virtual_calls.items():
+            overrides = dispatch.overrides(signature)
             if overrides:
                 for src in callers:
                     self._edges(src, overrides, "dispatch")
@@ -531,15 +556,25 @@ def _subclass_index(g: CodeGraph) -> dict[str, list[str]]:
 
 def _resolve(g: CodeGraph, ref: MethodRef) -> int:
     """The node a call to `ref` lands on: the defining app method, else a framework leaf."""
-    key = f"{ref.name}{ref.proto}"
-    for info in g.app_chain(ref.cls):
+    return _resolve_key(g, ref.cls, ref.name + ref.proto)
+
+
+def _resolve_key(g: CodeGraph, cls: str, key: str) -> int:
+    """The node a call to `cls`'s method `key` (`name(proto)`) lands on."""
+    info = g.classes.get(cls)
+    if info is None:
+        return g.node(f"{cls}->{key}")  # the framework's, or a class no dex defines
+    # The class and its superclasses that the dex files define; a hostile dex can make the
+    # chain a cycle, so the walk is bounded (no real hierarchy is 100 app classes deep).
+    for _ in range(100):
         node = info.methods.get(key)
         if node is not None:
             return node
-    if ref.cls in g.classes:
-        # Inherited from the framework: name the framework class that declares it.
-        return g.node(f"{g.framework_base(ref.cls)}->{key}")
-    return g.node(_signature(ref))
+        info = g.classes.get(info.superclass or "")
+        if info is None:
+            break
+    # Inherited from the framework: name the framework class that declares it.
+    return g.node(f"{g.framework_base(cls)}->{key}")
 
 
 # A call on an app type with more overriding classes than this is megamorphic: fanning out to
@@ -549,7 +584,7 @@ MAX_DISPATCH_TARGETS = 24
 
 
 class _Dispatch:
-    """Overrides of a method in instantiated subtypes, computed once per (class, method)."""
+    """Overrides of app methods in the subtypes the app instantiates."""
 
     def __init__(
         self, g: CodeGraph, instantiated: set[str], subclasses: dict[str, list[str]]
@@ -558,7 +593,6 @@ class _Dispatch:
         self.instantiated = instantiated
         self.subclasses = subclasses
         self._subtypes: dict[str, tuple[str, ...]] = {}
-        self._cache: dict[tuple[str, str], tuple[int, ...]] = {}
 
     def subtypes(self, cls: str) -> tuple[str, ...]:
         """Instantiated subclasses and implementers of `cls`, transitively."""
@@ -579,25 +613,21 @@ class _Dispatch:
             self._subtypes[cls] = found
         return found
 
-    def overrides(self, ref: MethodRef) -> tuple[int, ...]:
-        key = f"{ref.name}{ref.proto}"
-        cached = self._cache.get((ref.cls, key))
-        if cached is None:
-            if ref.cls not in self.g.classes:
-                # A framework or JDK type (Object.toString, Closeable.close, Runnable.run):
-                # any class could be behind it, and fanning out makes every implementer look
-                # called from everywhere. Objects the app hands to the framework are reached
-                # through callback edges from where they are created instead.
-                cached = ()
-            else:
-                nodes = []
-                for cls in self.subtypes(ref.cls):
-                    node = self.g.classes[cls].methods.get(key)
-                    if node is not None:
-                        nodes.append(node)
-                cached = tuple(nodes) if len(nodes) <= MAX_DISPATCH_TARGETS else ()
-            self._cache[(ref.cls, key)] = cached
-        return cached
+    def overrides(self, signature: str) -> tuple[int, ...]:
+        """Methods overriding `signature` (`Lcls;->name(proto)`) in instantiated subtypes of
+        its class; none for a framework or JDK type (Object.toString, Closeable.close,
+        Runnable.run): any class could be behind it, and fanning out would make every
+        implementer look called from everywhere. Objects the app hands to the framework are
+        reached through callback edges from where they are created instead."""
+        cls, key = signature.split("->", 1)
+        if cls not in self.g.classes:
+            return ()
+        nodes = []
+        for sub in self.subtypes(cls):
+            node = self.g.classes[sub].methods.get(key)
+            if node is not None:
+                nodes.append(node)
+        return tuple(nodes) if len(nodes) <= MAX_DISPATCH_TARGETS else ()
 
 
 def _framework_called(g: CodeGraph, cls: str, extra: frozenset[str]) -> Iterator[int]:

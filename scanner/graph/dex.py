@@ -19,7 +19,7 @@ import struct
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Final, Literal, NamedTuple
 
 from scanner.errors import CorruptPackage
@@ -152,6 +152,9 @@ def _opcode_tables() -> tuple[list[int], list[InvokeKind]]:
 
 
 _ACTIONS, _INVOKE_KINDS = _opcode_tables()
+# The same action for every 16-bit code unit (the opcode is its low byte): the walk then needs
+# no mask on the path most instructions take.
+_UNIT_ACTIONS: Final = _ACTIONS * 256
 
 
 # --- What the reader returns ------------------------------------------------------------------
@@ -244,6 +247,12 @@ class MethodInfo(NamedTuple):
     code: CodeFacts | None  # None: no code (abstract/native) or a malformed code item
 
 
+# `tuple.__new__(SomeNamedTuple, values)` makes the same named tuple as `SomeNamedTuple(*values)`
+# without the Python-level `__new__` a named tuple class has: the reader makes several hundred
+# thousand of them on a big app, and that call was a tenth of the call graph's build time.
+_tuple_new = tuple.__new__
+
+
 class _BadCode(Exception):
     """A code item that cannot be decoded; it is recorded and skipped, not fatal."""
 
@@ -275,24 +284,27 @@ def _uleb128_run(data: bytes, pos: int, count: int) -> tuple[list[int], int]:
     class_data_item instead of one per value, which is most of the cost of reading classes."""
     out: list[int] = []
     append = out.append
+    # Iterating over a slice is a third cheaper than indexing `data` byte by byte; no run is
+    # longer than 5 bytes a value. `extra` counts the bytes beyond the first of each value.
+    step = iter(data[pos : pos + 5 * count])
+    extra = 0
     try:
         for _ in range(count):
-            byte = data[pos]
-            pos += 1
+            byte = next(step)
             if byte < 0x80:
                 append(byte)
                 continue
             result = byte & 0x7F
             for shift in (7, 14, 21, 28):
-                byte = data[pos]
-                pos += 1
+                byte = next(step)
+                extra += 1
                 result |= (byte & 0x7F) << shift
                 if byte < 0x80:
                     break
             append(result & 0xFFFFFFFF)
-    except IndexError:
+    except StopIteration:
         raise CorruptPackage("uleb128 value runs past the end of the file") from None
-    return out, pos
+    return out, pos + count + extra
 
 
 def _mutf8(raw: bytes) -> str:
@@ -396,6 +408,7 @@ class DexFile:
         self._protos: list[Proto | None] = [None] * self.n_protos
         self._proto_descs: list[str | None] = [None] * self.n_protos
         self._method_refs: list[MethodRef | None] = [None] * self.n_methods
+        self._method_keys: list[str | None] = [None] * self.n_methods
         self._classes: tuple[ClassDef, ...] | None = None
         self._bad_code: set[int] = set()
         self._call_site_ids_off = self._method_handles_off = 0
@@ -512,7 +525,7 @@ class DexFile:
         if not 0 <= idx < self.n_fields:
             raise CorruptPackage(f"{self.location}: field index {idx} out of range")
         cls, typ, name = _MEMBER_ID.unpack_from(self._data, self._field_ids_off + 8 * idx)
-        return FieldRef(self.type_name(cls), self.type_name(typ), self.string(name))
+        return _tuple_new(FieldRef, (self.type_name(cls), self.type_name(typ), self.string(name)))
 
     def method_ref(self, idx: int) -> MethodRef:
         if not 0 <= idx < self.n_methods:
@@ -520,9 +533,37 @@ class DexFile:
         cached = self._method_refs[idx]
         if cached is None:
             cls, proto, name = _MEMBER_ID.unpack_from(self._data, self._method_ids_off + 8 * idx)
-            cached = MethodRef(self.type_name(cls), self.string(name), self.proto_descriptor(proto))
+            cached = _tuple_new(
+                MethodRef, (self.type_name(cls), self.string(name), self.proto_descriptor(proto))
+            )
             self._method_refs[idx] = cached
         return cached
+
+    def method_key(self, idx: int) -> str:
+        """`name(params)return` of method `idx`: what tells a method apart within its class.
+
+        The call graph asks this once per defined and per called method (hundreds of thousands
+        of times on a big app), so it is cached and skips the MethodRef."""
+        if not 0 <= idx < self.n_methods:
+            raise CorruptPackage(f"{self.location}: method index {idx} out of range")
+        key = self._method_keys[idx]
+        if key is None:
+            _, proto, name = _MEMBER_ID.unpack_from(self._data, self._method_ids_off + 8 * idx)
+            text = self._strings[name] if name < self.n_strings else None
+            if text is None:
+                text = self.string(name)  # decodes, or raises when out of range
+            descriptor = self._proto_descs[proto] if proto < self.n_protos else None
+            if descriptor is None:
+                descriptor = self.proto_descriptor(proto)
+            key = self._method_keys[idx] = text + descriptor
+        return key
+
+    def method_class(self, idx: int) -> str:
+        """The descriptor of the class method `idx` is declared on (as the call names it)."""
+        if not 0 <= idx < self.n_methods:
+            raise CorruptPackage(f"{self.location}: method index {idx} out of range")
+        (cls,) = _U16.unpack_from(self._data, self._method_ids_off + 8 * idx)
+        return self.type_name(cls)
 
     def method_handle(self, idx: int) -> tuple[int, int]:
         """(method handle type, field or method index) of method handle `idx`."""
@@ -693,9 +734,11 @@ class DexFile:
             if indexes[-1] >= limit:  # deltas are unsigned, so the last index is the largest
                 raise CorruptPackage(f"member index {indexes[-1]} out of range")
             if width == 2:
-                lists.append(tuple(map(EncodedField, indexes, chunk[1::2])))
+                fields = zip(indexes, chunk[1::2], strict=True)
+                lists.append(tuple(map(_tuple_new, repeat(EncodedField), fields)))
             else:
-                lists.append(tuple(map(EncodedMethod, indexes, chunk[1::3], chunk[2::3])))
+                members = zip(indexes, chunk[1::3], chunk[2::3], strict=True)
+                lists.append(tuple(map(_tuple_new, repeat(EncodedMethod), members)))
         return (lists[0], lists[1]), (lists[2], lists[3])  # type: ignore[return-value]
 
     # --- Code ----------------------------------------------------------------------------------
@@ -737,7 +780,7 @@ class DexFile:
         classes: list[int] = []
         resources: list[int] = []
         u16 = self._u16
-        actions = _ACTIONS
+        actions = _UNIT_ACTIONS
         kinds = _INVOKE_KINDS
         n_methods, n_fields, n_strings, n_types = (
             self.n_methods,
@@ -755,15 +798,14 @@ class DexFile:
         # The hot loop: most instructions take only the first branch. Indexes are checked as
         # they are read so that every index in the result resolves.
         while pc < end:
-            unit = u16[pc]
-            act = actions[unit & 0xFF]
+            act = actions[u16[pc]]
             if act > 0:
                 pc += act
             elif act == invoke:
                 idx = u16[pc + 1]
                 if idx >= n_methods:
                     raise _BadCode(f"invoke of method index {idx} out of range")
-                invokes.append((kinds[unit & 0xFF], idx))
+                invokes.append((kinds[u16[pc] & 0xFF], idx))
                 pc += 3
             elif act == field_get:
                 idx = u16[pc + 1]
@@ -790,10 +832,12 @@ class DexFile:
                 news.append(idx)
                 pc += 2
             else:
-                pc = self._decode_rare(unit, pc, invokes, strings, classes, resources)
+                pc = self._decode_rare(u16[pc], pc, invokes, strings, classes, resources)
         if pc != end:
             raise _BadCode("the last instruction runs past the end of the method")
-        return CodeFacts(insns_size, invokes, strings, reads, writes, news, classes, resources)
+        return _tuple_new(
+            CodeFacts, (insns_size, invokes, strings, reads, writes, news, classes, resources)
+        )
 
     def _decode_rare(
         self,

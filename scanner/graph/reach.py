@@ -42,16 +42,17 @@ class Reach:
                 self.entry_of[root] = root
                 self.parent[root] = -1
                 queue.append(root)
-        adj = self.g.graph.adj
+        succ, entry_of, parent = self.g.succ, self.entry_of, self.parent
         skip = self._skip
+        pop, push = queue.popleft, queue.append
         while queue:
-            node = queue.popleft()
-            entry = self.entry_of[node]
-            for nxt in adj[node]:
-                if nxt not in self.entry_of and (skip is None or not skip(nxt)):
-                    self.entry_of[nxt] = entry
-                    self.parent[nxt] = node
-                    queue.append(nxt)
+            node = pop()
+            entry = entry_of[node]
+            for nxt in succ[node]:
+                if nxt not in entry_of and (skip is None or not skip(nxt)):
+                    entry_of[nxt] = entry
+                    parent[nxt] = node
+                    push(nxt)
 
     def reachable(self, node: int) -> bool:
         return node in self.entry_of
@@ -90,7 +91,7 @@ def near(g: CodeGraph, sources: Iterable[int], targets: set[int], hops: int) -> 
                 while parent[out[-1]] != -1:
                     out.append(parent[out[-1]])
                 return out[::-1]
-            for succ in g.graph.adj[node]:
+            for succ in g.succ[node]:
                 if succ not in parent:
                     parent[succ] = node
                     nxt.append(succ)
