@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             with contextlib.suppress(ScannerError):
                 scan(path, ScanConfig(code_graph=False), ruleset)
 
-        fingertip()  # warm: imports (lief, androguard's AXML decoder) happen here, once
+        fingertip()  # warm: imports (lief, networkx, the analyzers) happen here, once
         ours, base = _medians(fingertip, baseline, args.reps)
         rows.append((rel, apk.stat().st_size / 1e6, ours, base))
         print(f"{rel}: {ours:.3f} s vs {base:.3f} s", file=sys.stderr)

@@ -1,7 +1,7 @@
 """An APK opened for scanning: its zip view, the manifest and resources, and the code it carries.
 
-androguard is used only for the binary XML (AXML) and resource table (ARSC) decoders, behind this
-module; nothing else in the scanner imports it.
+Binary XML (AXML) is decoded by unpack/axml.py and the resource table by unpack/arsc.py; the
+scanner does not import androguard (the tests use it as the reference decoder).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from scanner.config import Limits
 from scanner.errors import CorruptPackage, ScannerError, UnsupportedPackage
+from scanner.unpack import axml
 from scanner.unpack.archive import ZipView
 from scanner.unpack.arsc import ResourceTable
 
@@ -39,22 +40,6 @@ _ASSET_TEXT = re.compile(
     re.IGNORECASE,
 )
 SMALL_ASSET_BYTES = 256 * 1024
-
-_quiet = False
-
-
-def _silence_androguard() -> None:
-    """androguard logs through loguru at import; keep it off the user's terminal."""
-    global _quiet
-    if _quiet:
-        return
-    try:
-        from loguru import logger
-
-        logger.remove()
-    except ImportError:  # pragma: no cover - loguru ships with androguard
-        pass
-    _quiet = True
 
 
 @dataclass(slots=True)
@@ -91,16 +76,20 @@ class ApkContents:
         return self._arsc
 
     def xml(self, name: str) -> Any:
-        """A binary XML file from the package, decoded; None when absent or undecodable."""
+        """A binary XML file from the package, decoded; None when absent or undecodable (the
+        reason is then in `errors`: one broken layout must not fail the whole scan)."""
         if not self.view.has(name):
             return None
-        return decode_axml(self.view.read(name), self.view.location(name))
+        try:
+            return decode_axml(self.view.read(name), self.view.location(name))
+        except ScannerError as exc:
+            self.errors.append(str(exc))
+            return None
 
 
 def decode_axml(data: bytes, where: str) -> Any:
-    _silence_androguard()
-    from androguard.core.axml import AXMLPrinter
-
+    """The root element of an XML file from the package: binary XML, or text XML as test
+    builders and some tools write it; `CorruptPackage` when it cannot be decoded."""
     if data.lstrip().startswith(b"<"):
         from lxml import etree
 
@@ -110,15 +99,7 @@ def decode_axml(data: bytes, where: str) -> Any:
             return etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
             raise CorruptPackage(f"{where}: malformed XML ({exc})") from exc
-    try:
-        printer = AXMLPrinter(data)
-        if not printer.is_valid():
-            raise CorruptPackage(f"{where}: not a valid binary XML file")
-        return printer.get_xml_obj()
-    except ScannerError:
-        raise
-    except Exception as exc:
-        raise CorruptPackage(f"{where}: cannot decode binary XML ({exc})") from exc
+    return axml.decode(data, where)
 
 
 def open_apk(path: Path, limits: Limits) -> ApkContents:
@@ -131,7 +112,7 @@ def open_apk(path: Path, limits: Limits) -> ApkContents:
         raw_manifest = view.read("AndroidManifest.xml")
         contents = ApkContents(view=view, manifest=None)
         # Inflating the dex and .so files (zlib, which releases the GIL) runs beside decoding
-        # the manifest (androguard's import and parser, which hold it).
+        # the manifest (which holds it).
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingertip-inflate") as pool:
             collected = pool.submit(_collect, view, contents)
             try:

@@ -61,3 +61,19 @@ def test_data_assets_are_not_keyword_matched(tmp_path: Path, ruleset: Ruleset) -
         f for f in scan(web, ScanConfig(), ruleset).findings if f.rule_id == "FORM-CHECKIN-001"
     ]
     assert finding.evidence[0].location == "web.apk!assets/www/index.html"
+
+
+def test_an_undecodable_xml_file_is_an_error_not_a_failed_scan(tmp_path: Path) -> None:
+    # A binary XML header whose chunk claims more bytes than the file has.
+    broken = b"\x03\x00\x08\x00\x00\x10\x00\x00" + b"\x00" * 8
+    path = write_zip(
+        tmp_path,
+        "broken.apk",
+        {"AndroidManifest.xml": manifest(), "res/xml/network_security_config.xml": broken},
+    )
+    contents = open_apk(path, Limits())
+    try:
+        assert contents.xml("res/xml/network_security_config.xml") is None
+        assert contents.errors and "network_security_config.xml" in contents.errors[0]
+    finally:
+        contents.view.close()
