@@ -6,7 +6,6 @@ Nothing here writes files; the CLI renders and writes the result.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -35,6 +34,7 @@ from scanner.model import (
     SdkMatch,
     ToolInfo,
 )
+from scanner.opening import Opening, file_sha256
 from scanner.resources import signatures_dir
 from scanner.rules.catalog import Catalog, ruleset_sha256
 from scanner.rules.data import BehaviourTable, PackerTable, PermissionTable
@@ -86,31 +86,36 @@ class Ruleset:
         return ToolInfo(name="fingertip", version=__version__, ruleset_sha256=self.sha256)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1024 * 1024):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def scan(path: Path, cfg: ScanConfig, ruleset: Ruleset, worker: Worker | None = None) -> ScanResult:
+def scan(
+    path: Path,
+    cfg: ScanConfig,
+    ruleset: Ruleset,
+    worker: Worker | None = None,
+    opening: Opening | None = None,
+) -> ScanResult:
     """Scan one package; raises ScannerError when it cannot be scanned at all.
 
     `worker`: a process that reads the native libraries beside this one (lief's import and
     parse hold the GIL); it is let go before the call graph grows, and started again for the
     next package. Without it, lief runs in a thread of this process.
+    `opening`: this package already being opened in the background (scanner/opening.py).
     """
     if path.suffix.lower() == ".ipa":
         from scanner.scan_ios import scan_ipa
 
-        return scan_ipa(path, cfg, ruleset, _sha256(path))
+        return scan_ipa(path, cfg, ruleset, file_sha256(path))
+    if opening is not None and opening.path != path:
+        raise ValueError(f"opening of {opening.path} handed to the scan of {path}")
     # Hashing the whole file twice (its sha256, and the v2/v3 content digest) and YARA over the
     # code are most of a scan's CPU; hashlib, zlib and YARA release the GIL, so they run beside
     # the manifest, dex and resource work of the main thread.
     with ThreadPoolExecutor(max_workers=5, thread_name_prefix="fingertip-scan") as pool:
-        file_hash = pool.submit(_sha256, path)
-        contents = open_apk(path, cfg.limits)
+        if opening is None:
+            file_hash = pool.submit(file_sha256, path)
+            contents = open_apk(path, cfg.limits)
+        else:
+            file_hash = opening.sha256
+            contents = opening.contents.result()
         try:
             names = contents.view.names()
             code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
@@ -169,9 +174,22 @@ def _ui_text_only(hits: list[YaraHit], contents: ApkContents) -> list[YaraHit]:
 
 
 def _signing(path: Path, names: list[str], contents: ApkContents) -> SigningInfo | str:
+    # The JAR signature digests every entry; the dex and .so entries are already inflated (a
+    # third of Yosemite.apk's 58 MB), so those are not inflated a second time.
+    view = contents.view
+    inflated = {
+        c.name: c.data
+        for c in (*contents.dex, *contents.native)
+        if c.location == view.location(c.name)  # the package's own entries, not nested ones
+    }
+
+    def read(name: str) -> bytes:
+        data = inflated.get(name)
+        return view.read(name) if data is None else data
+
     with path.open("rb") as fh:
         try:
-            return read_signing(fh, names, contents.view.read)
+            return read_signing(fh, names, read)
         except ScannerError as exc:
             return f"signature: {exc}"
 

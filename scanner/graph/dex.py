@@ -18,7 +18,6 @@ import array
 import struct
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from typing import Final, Literal, NamedTuple
 
@@ -221,8 +220,9 @@ class CodeFacts(NamedTuple):
     resources: list[int]  # app resource ids (0x7f……) loaded as constants: R.layout.x …
 
 
-@dataclass(frozen=True, slots=True)
-class ClassDef:
+class ClassDef(NamedTuple):
+    """A class_def with its class data (a named tuple: the reader makes one per class)."""
+
     descriptor: str
     access_flags: int
     superclass: str | None
@@ -409,6 +409,7 @@ class DexFile:
         self._proto_descs: list[str | None] = [None] * self.n_protos
         self._method_refs: list[MethodRef | None] = [None] * self.n_methods
         self._method_keys: list[str | None] = [None] * self.n_methods
+        self._type_lists: dict[int, tuple[str, ...]] = {}
         self._classes: tuple[ClassDef, ...] | None = None
         self._bad_code: set[int] = set()
         self._call_site_ids_off = self._method_handles_off = 0
@@ -494,13 +495,19 @@ class DexFile:
     def _type_list(self, off: int) -> tuple[str, ...]:
         if off == 0:
             return ()
+        # A dex stores each distinct list once; protos and classes share them.
+        cached = self._type_lists.get(off)
+        if cached is not None:
+            return cached
         data = self._data
         if off + 4 > len(data):
             raise CorruptPackage(f"{self.location}: type list at {off:#x} is past the end")
         (count,) = _U32.unpack_from(data, off)
         if off + 4 + 2 * count > len(data):
             raise CorruptPackage(f"{self.location}: type list at {off:#x} runs past the end")
-        return tuple(self.type_name(i) for i in struct.unpack_from(f"<{count}H", data, off + 4))
+        names = tuple(map(self.type_name, struct.unpack_from(f"<{count}H", data, off + 4)))
+        self._type_lists[off] = names
+        return names
 
     def proto(self, idx: int) -> Proto:
         if not 0 <= idx < self.n_protos:
@@ -690,16 +697,19 @@ class DexFile:
                 fields, methods = self._class_data(class_data_off)
             except CorruptPackage as exc:
                 raise CorruptPackage(f"{descriptor}: class data: {exc}") from None
-        return ClassDef(
-            descriptor=descriptor,
-            access_flags=access_flags,
-            superclass=None if superclass_idx == NO_INDEX else self.type_name(superclass_idx),
-            interfaces=self._type_list(interfaces_off),
-            source_file=None if source_file_idx == NO_INDEX else self.string(source_file_idx),
-            static_fields=fields[0],
-            instance_fields=fields[1],
-            direct_methods=methods[0],
-            virtual_methods=methods[1],
+        return _tuple_new(
+            ClassDef,
+            (
+                descriptor,
+                access_flags,
+                None if superclass_idx == NO_INDEX else self.type_name(superclass_idx),
+                self._type_list(interfaces_off),
+                None if source_file_idx == NO_INDEX else self.string(source_file_idx),
+                fields[0],
+                fields[1],
+                methods[0],
+                methods[1],
+            ),
         )
 
     def _class_data(
