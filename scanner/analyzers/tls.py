@@ -191,22 +191,6 @@ def _allow_all_calls(g: CodeGraph) -> list[tuple[int, int]]:
     return out
 
 
-def supertypes(g: CodeGraph, cls: str) -> set[str]:
-    """Superclasses and interfaces of `cls`, following those the dex files define."""
-    out: set[str] = set()
-    stack = [cls]
-    while stack:
-        c = stack.pop()
-        info = g.classes.get(c)
-        if info is None:
-            continue
-        for parent in (info.superclass, *info.interfaces):
-            if parent and parent not in out:
-                out.add(parent)
-                stack.append(parent)
-    return out
-
-
 class TlsTrustAnalyzer:
     id: ClassVar[str] = "tls"
     platforms: ClassVar[tuple[Platform, ...]] = (Platform.ANDROID,)
@@ -219,10 +203,11 @@ class TlsTrustAnalyzer:
         g = code.graph
         reader = code.bodies
         found: dict[str, list[tuple[str, MethodBody]]] = {}
+        # Walked down from the few framework types, not up from each of 10,000+ classes.
+        candidates = [(kind, g.subtypes(kind.supertypes)) for kind in _KINDS]
         for cls in g.classes:
-            parents = supertypes(g, cls)
-            for kind in _KINDS:
-                if not parents & kind.supertypes:
+            for kind, subtypes in candidates:
+                if cls not in subtypes:
                     continue
                 # One overload is enough to name the class (X509ExtendedTrustManager has three).
                 body = next(

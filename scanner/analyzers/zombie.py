@@ -26,7 +26,6 @@ from typing import ClassVar
 
 from scanner.analyzers.base import AndroidInputs, CodeEvidence, Context
 from scanner.graph.callgraph import CodeGraph
-from scanner.graph.own_code import own_classes as shared_own_classes
 from scanner.graph.reach import Reach
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Signer, Text
 from scanner.rules.yara_engine import YaraHit, decode_match
@@ -110,7 +109,7 @@ FRAMEWORKS = {
 
 def own_classes(g: CodeGraph, ctx: Context) -> list[str]:
     """The app's own classes (scanner/graph/own_code.py)."""
-    return shared_own_classes(g.classes, ctx.sdk_table.owner)
+    return g.own_classes(ctx.sdk_table.owner)
 
 
 def _descriptor(java_name: str) -> str:

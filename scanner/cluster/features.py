@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.cluster.sketch import sketch
 from scanner.errors import ScannerError
-from scanner.graph.own_code import own_classes
 from scanner.model import Finding, SdkMatch, Signer
 
 if TYPE_CHECKING:
@@ -206,7 +205,7 @@ def android_similarity(
     names = [e.name for e in entries]
     uni = next((m.group(1) for n in names if (m := _UNI_APPID.search(n))), None)
     framework = "uni-app" if uni else _android_framework("\n" + "\n".join(class_names), names)
-    own = own_classes(graph.classes, sdk_owner) if graph is not None else []
+    own = graph.own_classes(sdk_owner) if graph is not None else []
     hosts = hosts_in(_android_texts(contents, graph, own), table)
     keys = {k: v for k, v in facts.meta_data if k in table.sdk_keys and v and not v.startswith("@")}
     resource_entries = [e for e in entries if e.name.startswith(("res/", "assets/"))]

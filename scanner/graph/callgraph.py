@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import gc
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -34,6 +35,7 @@ import networkx as nx
 from scanner.errors import CorruptPackage
 from scanner.graph.dex import DexFile, MethodRef
 from scanner.graph.entries import EntryPoint
+from scanner.graph.own_code import own_classes
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +157,8 @@ class CodeGraph:
         self.errors: list[str] = []
         self._sorted_names: list[str] = []  # `names` in sorted order, for prefix search
         self._sorted_nodes: list[int] = []  # the node of each of those names
+        self._subclasses: dict[str, list[str]] | None = None
+        self._own: tuple[Callable[[str], object | None], list[str]] | None = None
 
     # -- edges ------------------------------------------------------------------------------
     # The adjacency dictionaries the DiGraph holds (node -> {neighbour: edge data}), read-only,
@@ -196,6 +200,39 @@ class CodeGraph:
             seen.add(info.descriptor)
             yield info
             info = self.classes.get(info.superclass or "")
+
+    @property
+    def subclasses(self) -> dict[str, list[str]]:
+        """Direct subclasses and implementers of each type, among the classes the dex files
+        define (built once, on first use)."""
+        if self._subclasses is None:
+            index: dict[str, list[str]] = {}
+            for info in self.classes.values():
+                if info.superclass:
+                    index.setdefault(info.superclass, []).append(info.descriptor)
+                for iface in info.interfaces:
+                    index.setdefault(iface, []).append(info.descriptor)
+            self._subclasses = index
+        return self._subclasses
+
+    def own_classes(self, sdk_owner: Callable[[str], object | None]) -> list[str]:
+        """The app's own classes (scanner/graph/own_code.py): three rules ask, once per graph."""
+        if self._own is None or self._own[0] != sdk_owner:
+            self._own = (sdk_owner, own_classes(self.classes, sdk_owner))
+        return self._own[1]
+
+    def subtypes(self, roots: Iterable[str]) -> set[str]:
+        """Defined classes that extend or implement any of `roots`, directly or not: a walk
+        down from the roots, rather than up from every class."""
+        index = self.subclasses
+        out: set[str] = set()
+        stack = [c for r in roots for c in index.get(r, ())]
+        while stack:
+            cls = stack.pop()
+            if cls not in out:
+                out.add(cls)
+                stack.extend(index.get(cls, ()))
+        return out
 
     def framework_base(self, cls: str) -> str:
         """The first superclass of `cls` that no dex defines (the framework class)."""
@@ -310,14 +347,12 @@ def _digraph(n_nodes: int, succ: dict[int, dict[int, Mapping[str, str]]]) -> Any
     none: dict[int, Mapping[str, str]] = {}
     full_succ: dict[int, dict[int, Mapping[str, str]]] = dict.fromkeys(range(n_nodes), none)
     full_succ.update(succ)
-    pred: dict[int, dict[int, Mapping[str, str]]] = {}
+    into: defaultdict[int, dict[int, Mapping[str, str]]] = defaultdict(dict)
     for u, targets in succ.items():
         for v, data in targets.items():
-            into = pred.get(v)
-            if into is None:
-                into = pred[v] = {}
-            into[u] = data
-    pred = {n: pred.get(n, none) for n in range(n_nodes)}
+            into[v][u] = data
+    pred: dict[int, dict[int, Mapping[str, str]]] = dict.fromkeys(range(n_nodes), none)
+    pred.update(into)
     graph = nx.DiGraph()
     no_attributes: dict[str, Any] = {}
     graph._node = dict.fromkeys(range(n_nodes), no_attributes)  # shared on purpose, read-only
@@ -401,7 +436,7 @@ class _Builder:
         g = self.g
         resolved: list[tuple[int, str | None, int | None] | None] = [None] * dex.n_methods
         created: list[tuple[int, ...] | None] = [None] * dex.n_types
-        singletons: dict[int, tuple[int, ...]] = {}  # field idx -> callbacks of its singleton
+        singletons: list[tuple[int, ...] | None] = [None] * dex.n_fields  # a singleton's callbacks
         launch_strings = self._launch_strings(dex)
         launch_ids = launch_strings.keys()
         components = self.components
@@ -454,7 +489,7 @@ class _Builder:
                             out[dst] = callback_edge
                 for fidx in reads:
                     # `X.INSTANCE` of type X: D8's singleton lambdas and Kotlin objects.
-                    callbacks = singletons.get(fidx)
+                    callbacks = singletons[fidx]
                     if callbacks is None:
                         fref = dex.field_ref(fidx)
                         callbacks = singletons[fidx] = (
@@ -535,23 +570,12 @@ class _Builder:
                         self._edges(src, (target,), "callback")
 
     def dispatch_edges(self) -> None:
-        dispatch = _Dispatch(self.g, self.instantiated, _subclass_index(self.g))
+        dispatch = _Dispatch(self.g, self.instantiated, self.g.subclasses)
         for signature, callers in self.virtual_calls.items():
             overrides = dispatch.overrides(signature)
             if overrides:
                 for src in callers:
                     self._edges(src, overrides, "dispatch")
-
-
-def _subclass_index(g: CodeGraph) -> dict[str, list[str]]:
-    """Direct subclasses and implementers of each type, among the classes the dex files define."""
-    index: dict[str, list[str]] = {}
-    for info in g.classes.values():
-        if info.superclass:
-            index.setdefault(info.superclass, []).append(info.descriptor)
-        for iface in info.interfaces:
-            index.setdefault(iface, []).append(info.descriptor)
-    return index
 
 
 def _resolve(g: CodeGraph, ref: MethodRef) -> int:
