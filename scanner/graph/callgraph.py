@@ -491,13 +491,14 @@ class _Builder:
                     # `X.INSTANCE` of type X: D8's singleton lambdas and Kotlin objects.
                     callbacks = singletons[fidx]
                     if callbacks is None:
-                        fref = dex.field_ref(fidx)
+                        singleton = dex.field_type_is_class(fidx)
                         callbacks = singletons[fidx] = (
-                            self._created(fref.cls) if fref.cls == fref.type else ()
+                            self._created(singleton) if singleton is not None else ()
                         )
-                    for dst in callbacks:
-                        if dst not in out:
-                            out[dst] = callback_edge
+                    if callbacks:
+                        for dst in callbacks:
+                            if dst not in out:
+                                out[dst] = callback_edge
                 for t in code.classes_referenced:
                     name = dex.type_name(t)
                     if name in components:
