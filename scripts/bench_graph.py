@@ -338,15 +338,20 @@ def part_ratios(output: Path) -> None:
             rows.append(f"| {rel} | n/a | not among the samples | | | | | | | |")
             continue
         dex_mib = dex_bytes(apk) / MB
-        # Fingertip runs before and after androguard's one long run: this machine's speed can
-        # change by half within minutes, and the median of runs on both sides of androguard's
-        # window weighs such a change as androguard's own run does.
+        # Fingertip runs before, between and after androguard's two long runs: this machine's
+        # speed can change by half within minutes (another tenant's load), so each side's
+        # figure is the median of runs spread over the same window.
         ft = run_fingertip(apk, FINGERTIP_REPS)
         ag = run_json(androguard_cmd(apk))
-        after = run_fingertip(apk, FINGERTIP_REPS)
-        ft.runs += after.runs
-        ft.failure = ft.failure or after.failure
-        ft.extra["tree_kb"] = max(ft.extra.get("tree_kb", 0.0), after.extra.get("tree_kb", 0.0))
+        for last in (False, True):
+            more = run_fingertip(apk, FINGERTIP_REPS)
+            ft.runs += more.runs
+            ft.failure = ft.failure or more.failure
+            ft.extra["tree_kb"] = max(ft.extra.get("tree_kb", 0.0), more.extra.get("tree_kb", 0.0))
+            if not last:
+                again = run_json(androguard_cmd(apk))
+                ag.runs += again.runs
+                ag.failure = ag.failure or again.failure
         print(f"ratios: {rel}: fingertip {ft_cell(ft)} (main process {ft.cell()})", flush=True)
         print(f"ratios: {rel}: androguard {ag.cell()}", flush=True)
         main_cell = tree_cell = "n/a"
@@ -360,7 +365,8 @@ def part_ratios(output: Path) -> None:
             tree_cell = f"{ft.extra.get('tree_kb', 0) / 1024:.0f}"
             summary.append(
                 f"- {rel}: fingertip runs "
-                f"{', '.join(f'{r.wall_s:.2f}' for r in ft.runs)} s; androguard AnalyzeAPK "
+                f"{', '.join(f'{r.wall_s:.2f}' for r in ft.runs)} s; androguard runs "
+                f"{', '.join(f'{r.wall_s:.1f}' for r in ag.runs)} s, the first: AnalyzeAPK "
                 f"{ag.extra.get('analyze_s', 0):.1f} s + get_call_graph "
                 f"{ag.extra.get('call_graph_s', 0):.1f} s (in-process times), its graph "
                 f"{int(ag.extra.get('nodes', 0)):,} nodes / {int(ag.extra.get('edges', 0)):,} "
@@ -381,14 +387,15 @@ def part_ratios(output: Path) -> None:
         "most 1/4 of its peak memory. Each figure is a fresh process, so interpreter start-up "
         "and imports count on both sides. *fingertip* is `fingertip scan FILE -o TMP --format "
         f"json` (the whole scan, call graph on as by default): median wall time of "
-        f"{2 * FINGERTIP_REPS} runs, {FINGERTIP_REPS} before androguard's run and "
-        f"{FINGERTIP_REPS} after it (the machine's speed drifts); its peak memory twice: "
+        f"{3 * FINGERTIP_REPS} runs, {FINGERTIP_REPS} before, between and after androguard's "
+        "two runs (the machine's speed drifts with other tenants' load); its peak memory twice: "
         "*main process* is the largest "
         "ru_maxrss (os.wait4) of those runs, *whole tree* the largest sum of RSS over the "
         "scan's processes (it may hand work to a worker process), sampled from `/proc` every "
         f"{SAMPLE_INTERVAL_S * 1000:.0f} ms in one more, untimed run. The memory ratio uses the "
-        "larger of the two. *androguard* is one run of `AnalyzeAPK` + `get_call_graph()` in the "
-        "project's venv (loguru handlers removed), one process: seconds / MiB (ru_maxrss). "
+        "larger of the two. *androguard* is `AnalyzeAPK` + `get_call_graph()` in the "
+        "project's venv (loguru handlers removed), one process per run: the median (that is, "
+        "the mean) of two runs' seconds / the larger MiB (ru_maxrss). "
         "*dex MiB*: the package's dex files, uncompressed.",
         "",
         "| file | dex MiB | fingertip s | fingertip MiB, main process | fingertip MiB, whole "
