@@ -124,9 +124,12 @@ def scan(
             code = [(c.location, c.data) for c in (*contents.dex, *contents.native)]
             libs = [(lib.location, lib.name, lib.data) for lib in contents.native]
             native_job = pool.submit(worker.native if worker else read_natives, libs)
-            code_hits = pool.submit(ruleset.yara.scan, code)
             signing_job = pool.submit(_signing, path, names, contents)
-            jobs = _Jobs(pool, file_hash, signing_job, code_hits, native_job)
+            # YARA over the code is needed only after the call graph: with a graph to build it
+            # starts with the build, on the core the build leaves idle, instead of competing
+            # with the signature checks the build waits for.
+            code_hits = None if cfg.code_graph else pool.submit(ruleset.yara.scan, code)
+            jobs = _Jobs(pool, file_hash, signing_job, code, code_hits, native_job)
             return _analyze(path, names, contents, cfg, ruleset, jobs, worker, keep)
         finally:
             contents.view.close()
@@ -140,7 +143,8 @@ class _Jobs:
     pool: ThreadPoolExecutor
     file_hash: Future[str]
     signing: Future[SigningInfo | str]
-    code_hits: Future[list[YaraHit]]
+    code: list[tuple[str, bytes]]  # dex and ELF files for YARA: (location, bytes)
+    code_hits: Future[list[YaraHit]] | None  # started already, or with the graph build
     native: Future[NativeReply]
 
 
@@ -221,12 +225,14 @@ def _analyze(
             dexes.append(dex)
         except ScannerError as exc:
             errors.append(str(exc))
-    # SDK matching is a few long YARA calls that release the GIL: beside the graph build. The
-    # resource files stay here: hundreds of short reads and matches in a thread each wait up
-    # to a switch interval for the GIL the graph build holds, and finished after the graph.
-    sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
+    # The resource files are matched here: hundreds of short reads and matches in a thread each
+    # wait up to a switch interval for the GIL the graph build holds, and finished after it.
     resource_hits = rs.yara.scan(_resource_inputs(contents))
     signed = jobs.signing.result()
+    # SDK matching and YARA over the code are a few long calls that release the GIL: they run
+    # beside the graph build.
+    sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
+    code_hits = jobs.code_hits or jobs.pool.submit(rs.yara.scan, jobs.code)
     if isinstance(signed, str):
         errors.append(signed)
         signing = SigningInfo()
@@ -245,7 +251,7 @@ def _analyze(
     sdks = tuple(sdk_job.result())
     if code is not None:
         sdks = _with_calls(sdks, code, facts, rs)
-    hits = tuple(_ui_text_only(jobs.code_hits.result(), contents) + resource_hits)
+    hits = tuple(_ui_text_only(code_hits.result(), contents) + resource_hits)
     errors.extend(e for e in contents.errors if e not in errors)
     # Read by the worker while this process parsed the dex files and declared their classes.
     native: list[NativeLibrary] = []
