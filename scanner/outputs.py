@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from scanner.model import Rule, ScanResult
+from scanner.opening import file_sha256 as sha256_of
 from scanner.render.json import dumps
 from scanner.render.sarif import to_sarif
 
@@ -26,12 +26,9 @@ def output_name(path: Path, sha256: str | None) -> str:
 
 
 def file_sha256(path: Path) -> tuple[str | None, int | None]:
+    """The file's sha256 and size for an error report; (None, None) when it cannot be read."""
     try:
-        h = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(1024 * 1024):
-                h.update(chunk)
-        return h.hexdigest(), path.stat().st_size
+        return sha256_of(path), path.stat().st_size
     except OSError:
         return None, None
 
