@@ -201,6 +201,7 @@ def scan_command(
     opening = start_opening(packages[0], cfg.limits)
     # Imports and rule tables make hundreds of thousands of long-lived objects and no garbage:
     # the cyclic collector only rescans them (40 ms), and once frozen it never looks again.
+    collecting = gc.isenabled()
     gc.disable()
     try:
         from scanner.pipeline import Ruleset, scan
@@ -213,7 +214,8 @@ def scan_command(
         sys.exit(EXIT_USAGE)
     finally:
         gc.freeze()
-        gc.enable()
+        if collecting:
+            gc.enable()
     out_dir.mkdir(parents=True, exist_ok=True)
     tool = {
         "name": ruleset.tool.name,

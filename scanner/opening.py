@@ -34,6 +34,7 @@ class Opening:
 
 
 def file_sha256(path: Path) -> str:
+    """The file's sha256, read in 1 MiB pieces (hashlib releases the GIL on each)."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(1024 * 1024):

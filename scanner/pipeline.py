@@ -109,9 +109,9 @@ def scan(
         return scan_ipa(path, cfg, ruleset, file_sha256(path))
     if opening is not None and opening.path != path:
         raise ValueError(f"opening of {opening.path} handed to the scan of {path}")
-    # Hashing the whole file twice (its sha256, and the v2/v3 content digest) and YARA over the
-    # code are most of a scan's CPU; hashlib, zlib and YARA release the GIL, so they run beside
-    # the manifest, dex and resource work of the main thread.
+    # Hashing the whole file twice (its sha256, and the v2/v3 content digest), the signature
+    # checks and YARA over the code are much of a scan's CPU; hashlib, zlib and YARA release the
+    # GIL, so they run in threads beside the main thread's manifest, dex and graph work.
     with ThreadPoolExecutor(max_workers=5, thread_name_prefix="fingertip-scan") as pool:
         if opening is None:
             file_hash = pool.submit(file_sha256, path)
