@@ -229,15 +229,24 @@ def _analyze(
     # wait up to a switch interval for the GIL the graph build holds, and finished after it.
     resource_hits = rs.yara.scan(_resource_inputs(contents))
     signed = jobs.signing.result()
-    # SDK matching and YARA over the code are a few long calls that release the GIL: they run
-    # beside the graph build.
-    sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
-    code_hits = jobs.code_hits or jobs.pool.submit(rs.yara.scan, jobs.code)
     if isinstance(signed, str):
         errors.append(signed)
         signing = SigningInfo()
     else:
         signing = signed
+    # SDK matching and YARA over the code are a few long calls that release the GIL, needed
+    # only after the graph: they run beside its build on the second core, at once when the
+    # package has no native libraries, else once the worker reading them (lief's import and
+    # parse, on that core too) is done, so that the three do not crowd the build's first part.
+    sdk_job: Future[list[SdkMatch]] | None = None
+    code_hits = jobs.code_hits
+
+    def start_matching() -> None:
+        nonlocal sdk_job, code_hits
+        if sdk_job is None:
+            sdk_job = jobs.pool.submit(rs.sdks.match, dex_classes)
+        if code_hits is None:
+            code_hits = jobs.pool.submit(rs.yara.scan, jobs.code)
 
     def native_done() -> None:
         # The worker is done long before the graph needs its memory: wait for it and let it
@@ -245,9 +254,13 @@ def _analyze(
         jobs.native.exception()
         if worker is not None:
             worker.close()
+        start_matching()
 
+    if not contents.native:
+        start_matching()
     code = _code_evidence(contents, dexes, facts, errors, native_done) if cfg.code_graph else None
     native_done()
+    assert sdk_job is not None and code_hits is not None  # started by native_done at the latest
     sdks = tuple(sdk_job.result())
     if code is not None:
         sdks = _with_calls(sdks, code, facts, rs)
