@@ -81,6 +81,17 @@ class Ruleset:
             sha256=ruleset_sha256(directory),
         )
 
+    def context(self, cfg: ScanConfig) -> Context:
+        """What the analyzers of one scan share: these rules and tables, and the filed identity."""
+        return Context(
+            catalog=self.catalog,
+            packers=self.packers,
+            behaviours=self.behaviours,
+            sdk_table=self.sdks,
+            filed=cfg.filed_identity,
+            permission_rules=self.permission_rules,
+        )
+
     @property
     def tool(self) -> ToolInfo:
         return ToolInfo(name="fingertip", version=__version__, ruleset_sha256=self.sha256)
@@ -284,14 +295,7 @@ def _analyze(
         entry_names=tuple(names),
         code=code,
     )
-    ctx = Context(
-        catalog=rs.catalog,
-        packers=rs.packers,
-        behaviours=rs.behaviours,
-        sdk_table=rs.sdks,
-        filed=cfg.filed_identity,
-        permission_rules=rs.permission_rules,
-    )
+    ctx = rs.context(cfg)
     findings, evaluated = run_analyzers(BUILTIN, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
 

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.analyzers.base import Context, run_analyzers
+from scanner.analyzers.base import run_analyzers
 from scanner.analyzers.ios import BUILTIN_IOS
 from scanner.analyzers.ios.inputs import IosInputs
 from scanner.analyzers.ios.signing import code_signers
@@ -86,14 +86,7 @@ def _scan(
         graphs=graphs,
         scan_date=dt.date.today().isoformat(),
     )
-    ctx = Context(
-        catalog=rs.catalog,
-        packers=rs.packers,
-        behaviours=rs.behaviours,
-        sdk_table=rs.sdks,
-        filed=cfg.filed_identity,
-        permission_rules=rs.permission_rules,
-    )
+    ctx = rs.context(cfg)
     findings, evaluated = run_analyzers(BUILTIN_IOS, inputs, ctx)
     score, verdict = evaluate(findings, cfg.fail_on)
     reasons = list(ctx.coverage_reasons)

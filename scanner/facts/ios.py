@@ -36,6 +36,12 @@ class BundleFacts:
         return self.macho.slices[0]
 
     @property
+    def info_location(self) -> str:
+        """Where the bundle's Info.plist is: `app.ipa!Payload/App.app/Info.plist`."""
+        plist = self.bundle.info_path or self.bundle.path + "Info.plist"
+        return f"{self.location.split('!', 1)[0]}!{plist}"
+
+    @property
     def encrypted(self) -> bool:
         s = self.code_slice
         return bool(s and s.encryption and s.encryption.cryptid)

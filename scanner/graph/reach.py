@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from scanner.graph.callgraph import CodeGraph
 from scanner.graph.entries import EntryPoint
@@ -59,12 +59,7 @@ class Reach:
 
     def path(self, node: int) -> list[int]:
         """Entry-point method first, `node` last; empty when unreachable."""
-        if node not in self.parent:
-            return []
-        out = [node]
-        while self.parent[out[-1]] != -1:
-            out.append(self.parent[out[-1]])
-        return out[::-1]
+        return path_to(self.parent, node) if node in self.parent else []
 
     def entry(self, node: int) -> EntryPoint | None:
         root = self.entry_of.get(node)
@@ -73,6 +68,14 @@ class Reach:
     def dead(self) -> set[int]:
         """Methods some dex defines that no entry point reaches."""
         return self.g.defined - self.entry_of.keys()
+
+
+def path_to(parent: Mapping[int, int], node: int) -> list[int]:
+    """The path a breadth-first search recorded to `node` (`parent[root]` is -1), root first."""
+    out = [node]
+    while parent[out[-1]] != -1:
+        out.append(parent[out[-1]])
+    return out[::-1]
 
 
 def near(g: CodeGraph, sources: Iterable[int], targets: set[int], hops: int) -> list[int] | None:
@@ -87,10 +90,7 @@ def near(g: CodeGraph, sources: Iterable[int], targets: set[int], hops: int) -> 
         nxt: list[int] = []
         for node in frontier:
             if node in targets:
-                out = [node]
-                while parent[out[-1]] != -1:
-                    out.append(parent[out[-1]])
-                return out[::-1]
+                return path_to(parent, node)
             for succ in g.succ[node]:
                 if succ not in parent:
                     parent[succ] = node

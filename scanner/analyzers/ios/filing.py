@@ -40,6 +40,6 @@ class IosFiledIdentityAnalyzer:
             identifier=app.bundle.bundle_id,
             current=signers,
             former=(),
-            location=f"{root}!{app.bundle.info_path or app.bundle.path + 'Info.plist'}",
+            location=app.info_location,
             signer_location=where,
         )

@@ -31,10 +31,6 @@ _WEB_USABLE = frozenset(
 _WEB_VIEWS = ("WKWebView", "UIWebView")
 
 
-def _info_location(b: BundleFacts) -> str:
-    return f"{b.location.split('!', 1)[0]}!{b.bundle.info_path or b.bundle.path + 'Info.plist'}"
-
-
 def ats_exceptions(info: dict[str, Any]) -> list[tuple[str, str, bool]]:
     """(key path, value, whether it allows cleartext everywhere) for each weakening of ATS."""
     ats = info.get("NSAppTransportSecurity")
@@ -108,7 +104,7 @@ class IosPlistAnalyzer:
                 + keys,
             ),
             *(
-                Evidence(location=_info_location(b), symbol=key, excerpt=value)
+                Evidence(location=b.info_location, symbol=key, excerpt=value)
                 for b, key, value, _ in found
             ),
             # Exceptions for named domains are a narrower risk than switching ATS off.
@@ -158,7 +154,7 @@ class IosPlistAnalyzer:
                 problems.append(
                     (
                         f"empty {key}",
-                        Evidence(location=_info_location(app), symbol=key, excerpt=repr(text)),
+                        Evidence(location=app.info_location, symbol=key, excerpt=repr(text)),
                     )
                 )
         problems.extend(self._privacy_manifest(inputs, indexes))
@@ -204,7 +200,7 @@ class IosPlistAnalyzer:
             ),
             *(
                 Evidence(
-                    location=_info_location(inputs.app),
+                    location=inputs.app.info_location,
                     symbol=k,
                     excerpt="declared; no use of: "
                     + ", ".join(a.text for a in inputs.table.usage[k][:4]),

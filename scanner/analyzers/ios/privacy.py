@@ -22,6 +22,7 @@ from scanner.analyzers.ios.inputs import IosInputs
 from scanner.facts.ios import BundleFacts
 from scanner.facts.macho import MachOSlice
 from scanner.graph.ios import IosGraph
+from scanner.graph.reach import path_to
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
 from scanner.rules.permissions import IosPrivacySpec
 
@@ -80,10 +81,12 @@ class IosPrivacyAnalyzer:
                 continue
             users = idx.functions(apis)
             parent = _reach(g, s, spec.outside_user_actions)
-            reached = sorted((f for f in users if f in parent), key=lambda f: len(_path(parent, f)))
+            reached = sorted(
+                (f for f in users if f in parent), key=lambda f: len(path_to(parent, f))
+            )
             reached_apis.extend(users[f].text for f in reached)
             for target in reached[:MAX_PATHS]:
-                path = _path(parent, target)
+                path = path_to(parent, target)
                 paths.append(
                     Evidence(
                         location=s.location,
@@ -105,7 +108,7 @@ class IosPrivacyAnalyzer:
             note_zh, note_en = "；已声明始终定位用途说明并请求始终授权", "; Always authorization"
         if keys:
             extra.extend(
-                Evidence(location=_info_location(b=inputs.app), symbol=k, excerpt="declared")
+                Evidence(location=inputs.app.info_location, symbol=k, excerpt="declared")
                 for k in keys
             )
         if spec.min_schemes is not None:
@@ -117,7 +120,7 @@ class IosPrivacyAnalyzer:
             )
             extra.append(
                 Evidence(
-                    location=_info_location(b=inputs.app),
+                    location=inputs.app.info_location,
                     symbol="LSApplicationQueriesSchemes",
                     excerpt=f"{len(schemes)} schemes: {shown}{more}",
                 )
@@ -148,10 +151,6 @@ class IosPrivacyAnalyzer:
 def _schemes(info: dict[str, object]) -> list[str]:
     raw = info.get("LSApplicationQueriesSchemes")
     return [str(x) for x in raw] if isinstance(raw, list) else []
-
-
-def _info_location(b: BundleFacts) -> str:
-    return f"{b.location.split('!', 1)[0]}!{b.bundle.info_path or b.bundle.path + 'Info.plist'}"
 
 
 def _actions(s: MachOSlice) -> set[int]:
@@ -195,10 +194,3 @@ def _reach(g: IosGraph, s: MachOSlice, outside_user_actions: bool) -> dict[int, 
                 parent[nxt] = node
                 queue.append(nxt)
     return parent
-
-
-def _path(parent: dict[int, int], node: int) -> list[int]:
-    out = [node]
-    while parent[out[-1]] != -1:
-        out.append(parent[out[-1]])
-    return out[::-1]

@@ -27,9 +27,9 @@ from typing import Any, ClassVar
 
 from scanner.analyzers.base import Context
 from scanner.analyzers.ios.inputs import IosInputs
-from scanner.facts.ios import BundleFacts
 from scanner.facts.macho import MachOSlice
 from scanner.graph.ios import IosGraph
+from scanner.graph.reach import path_to
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
 from scanner.rules.ios_data import IosUrlHandlers
 
@@ -105,7 +105,7 @@ class IosUrlHandlerAnalyzer:
                 f"{shown}; {handlers} reads the URL and reaches {sinks} with no validation step",
             ),
             Evidence(
-                location=_info_location(app),
+                location=app.info_location,
                 symbol="CFBundleURLTypes.CFBundleURLSchemes",
                 excerpt=", ".join(schemes),
             ),
@@ -125,7 +125,7 @@ def _unvalidated(
     ]  # BFS order: nearest first
     if not sinks:
         return
-    path = _path(parent, sinks[0])
+    path = path_to(parent, sinks[0])
     on_path = [functions[n] for n in path if n in functions]
     reads = sorted({sel for f in on_path for sel in f.selectors & spec.reads})
     if not reads:
@@ -159,17 +159,6 @@ def _forward(g: IosGraph, start: int, max_hops: int) -> dict[int, int]:
     return parent
 
 
-def _path(parent: dict[int, int], node: int) -> list[int]:
-    out = [node]
-    while parent[out[-1]] != -1:
-        out.append(parent[out[-1]])
-    return out[::-1]
-
-
 def _selector(name: str) -> str:
     """`-[AppDelegate application:openURL:options:]` -> its selector."""
     return name.rstrip("]").rpartition(" ")[2] if name.startswith(("-[", "+[")) else name
-
-
-def _info_location(b: BundleFacts) -> str:
-    return f"{b.location.split('!', 1)[0]}!{b.bundle.info_path or b.bundle.path + 'Info.plist'}"

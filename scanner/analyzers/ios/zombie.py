@@ -29,7 +29,6 @@ from scanner.analyzers.zombie import (
     _url_in,
     placeholder_name,
 )
-from scanner.facts.ios import BundleFacts
 from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Text
 
 MIN_UPLOAD_SDK = 17  # Apple: Xcode 15 / iOS 17 SDK for uploads from 2024-04-29
@@ -53,10 +52,6 @@ def _major(version: str | None) -> int | None:
         return int((version or "").split(".", 1)[0])
     except ValueError:
         return None
-
-
-def _info(b: BundleFacts) -> str:
-    return f"{b.location.split('!', 1)[0]}!{b.bundle.info_path or b.bundle.path + 'Info.plist'}"
 
 
 class IosZombieAnalyzer:
@@ -143,7 +138,7 @@ class IosZombieAnalyzer:
                 f"with the iOS {MIN_UPLOAD_SDK} SDK (Xcode 15) or later since 2024-04-29",
             ),
             Evidence(
-                location=_info(inputs.app),
+                location=inputs.app.info_location,
                 symbol="DTPlatformVersion" if old_sdk else "DTXcode",
                 excerpt=(b.platform_version if old_sdk else b.xcode) or "",
             ),
@@ -160,13 +155,15 @@ class IosZombieAnalyzer:
             zh.append(f"应用名称为模板默认名 “{name}”")
             en.append(f"the app name is a template default, “{name}”")
             evidence.append(
-                Evidence(location=_info(app), symbol="CFBundleDisplayName", excerpt=name)
+                Evidence(location=app.info_location, symbol="CFBundleDisplayName", excerpt=name)
             )
         if b.bundle_id and b.bundle_id.startswith(PLACEHOLDER_BUNDLE_PREFIXES):
             zh.append(f"Bundle ID 为模板默认值 {b.bundle_id}")
             en.append(f"the bundle id is a template default, {b.bundle_id}")
             evidence.append(
-                Evidence(location=_info(app), symbol="CFBundleIdentifier", excerpt=b.bundle_id)
+                Evidence(
+                    location=app.info_location, symbol="CFBundleIdentifier", excerpt=b.bundle_id
+                )
             )
         texts = [h for h in inputs.yara if h.signal == "template_text"]
         if texts:
