@@ -209,8 +209,7 @@ def _compared_constants(code: CodeEvidence, tracer: ConstantTracer) -> Iterator[
 
 
 def _finding(kind: str, found: list[_Seen], code: CodeEvidence | None, ctx: Context) -> Finding:
-    rule = ctx.catalog[RULE]
-    zh_name, en_name = KIND_NAMES[kind]
+    en_name = KIND_NAMES[kind][1]
     evidence: list[tuple[int, Evidence, str]] = []  # (reached 0, code 1, file 2; ev; value)
     for s in found:
         if code is not None and s.nodes:
@@ -234,9 +233,19 @@ def _finding(kind: str, found: list[_Seen], code: CodeEvidence | None, ctx: Cont
         else:
             where = Evidence(location=s.location, excerpt=f"{en_name}: {s.shown}")
             evidence.append((2, where, s.shown))
-    evidence.sort(key=lambda e: (e[0], e[1].location, e[1].symbol))
-    best, first, value = evidence[0]
-    shown = [e for _, e, _ in evidence[:MAX_EVIDENCE]]
+    return ranked_finding(evidence, len(found), kind, ctx)
+
+
+def ranked_finding(
+    ranked: list[tuple[int, Evidence, str]], places: int, kind: str, ctx: Context
+) -> Finding:
+    """The SEC-SECRET-001 finding from its places ranked (0 code an entry point reaches, 1 code
+    none reaches, 2 a file; the evidence; the redacted value), on either platform."""
+    rule = ctx.catalog[RULE]
+    zh_name, en_name = KIND_NAMES[kind]
+    ranked.sort(key=lambda e: (e[0], e[1].location, e[1].symbol))
+    best, first, value = ranked[0]
+    shown = [e for _, e, _ in ranked[:MAX_EVIDENCE]]
     where_en = first.symbol or first.location.rsplit("!", 1)[-1]
     if best == 0:
         level: EvidenceLevel | None = EvidenceLevel.E3
@@ -256,9 +265,9 @@ def _finding(kind: str, found: list[_Seen], code: CodeEvidence | None, ctx: Cont
         level = None
         zh = f"{rule.title.zh}：安装包文件 {where_en} 含{zh_name}（{value}）"
         en = f"{rule.title.en}: the package file {where_en} holds {en_name} ({value})"
-    if len(found) > 1:
-        zh += f"，共{len(found)}处"
-        en += f"; {len(found)} places in all"
+    if places > 1:
+        zh += f"，共{places}处"
+        en += f"; {places} places in all"
     # Dead code: a key nothing uses protects nothing, and a credential only dead code names
     # is mostly a library's (netty's probe key): one level lower. Files stay as they are.
     severity: Severity = rule.severity.lowered() if best == 1 else rule.severity

@@ -29,11 +29,12 @@ from typing import ClassVar, Final
 from scanner.analyzers.base import Context
 from scanner.analyzers.ios.inputs import IosInputs
 from scanner.analyzers.ios.own_bundles import class_of, own_bundles
+from scanner.analyzers.secrets import ranked_finding
 from scanner.facts.ios import BundleFacts
 from scanner.facts.macho import MachOSlice
 from scanner.facts.secrets import KIND_NAMES, Secret, find_secrets, match_text, shown_in_file
 from scanner.graph.ios import IosGraph
-from scanner.model import Evidence, EvidenceLevel, Finding, Platform, Severity, Text
+from scanner.model import Evidence, Finding, Platform
 
 RULE = "SEC-SECRET-001"
 MAX_EVIDENCE = 5
@@ -142,8 +143,7 @@ def _in_info(own: list[BundleFacts]) -> Iterator[_Seen]:
 
 
 def _finding(kind: str, found: list[_Seen], ctx: Context) -> Finding:
-    rule = ctx.catalog[RULE]
-    zh_name, en_name = KIND_NAMES[kind]
+    en_name = KIND_NAMES[kind][1]
     ranked: list[tuple[int, Evidence, str]] = []  # (reached 0, code 1, file 2; ev; value)
     for s in found:
         if s.slice is not None and s.functions:
@@ -169,29 +169,4 @@ def _finding(kind: str, found: list[_Seen], ctx: Context) -> Finding:
             ranked.append(
                 (2, Evidence(location=s.location, excerpt=f"{en_name}: {s.shown}"), s.shown)
             )
-    ranked.sort(key=lambda e: (e[0], e[1].location, e[1].symbol))
-    best, first, value = ranked[0]
-    shown = [e for _, e, _ in ranked[:MAX_EVIDENCE]]
-    where = first.symbol or first.location.rsplit("!", 1)[-1]
-    level: EvidenceLevel | None
-    if best == 0:
-        level = EvidenceLevel.E3
-        zh = f"{rule.title.zh}（E3）：{first.path[0]} 可到达使用{zh_name}（{value}）的 {where}"
-        en = (
-            f"{rule.title.en} (E3): {first.path[0]} reaches {where}, which uses {en_name} ({value})"
-        )
-    elif best == 1:
-        level = EvidenceLevel.E2
-        zh = f"{rule.title.zh}（E2）：{where} 使用{zh_name}（{value}），但没有入口点能到达"
-        en = (
-            f"{rule.title.en} (E2): {where} uses {en_name} ({value}), but no entry point reaches it"
-        )
-    else:
-        level = None
-        zh = f"{rule.title.zh}：安装包文件 {where} 含{zh_name}（{value}）"
-        en = f"{rule.title.en}: the package file {where} holds {en_name} ({value})"
-    if len(found) > 1:
-        zh += f"，共{len(found)}处"
-        en += f"; {len(found)} places in all"
-    severity: Severity = rule.severity.lowered() if best == 1 else rule.severity
-    return ctx.finding(RULE, Text(zh=zh, en=en), *shown, level=level, severity=severity)
+    return ranked_finding(ranked, len(found), kind, ctx)
