@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from scanner import __version__
-from scanner.commands.options import formats_option
+from scanner.commands.options import formats_option, signatures_option
 from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
 from scanner.filed_identity import FiledIdentityError, load_filed_identities
@@ -138,11 +138,7 @@ main.params.append(
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
-@click.option(
-    "--signatures",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use rules and data from this folder instead of the bundled ones.",
-)
+@signatures_option
 @click.option(
     "--timestamp", is_flag=True, help="Record the scan time in the JSON (off: reproducible)."
 )
@@ -291,7 +287,7 @@ def rules_group() -> None:
     default="table",
     show_default=True,
 )
-@click.option("--signatures", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@signatures_option
 def rules_list(fmt: str, signatures: Path | None) -> None:
     """Every rule: id, severity, category, zh and en title."""
     from scanner.pipeline import Ruleset

@@ -16,7 +16,7 @@ import click
 from scanner.batch.inputs import InputError, collect
 from scanner.batch.limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from scanner.batch.run import FAILED, Settings, run_batch
-from scanner.commands.options import formats_option
+from scanner.commands.options import formats_option, signatures_option
 from scanner.filed_identity import FiledIdentityError, load_filed_identities
 from scanner.model import Severity
 
@@ -72,11 +72,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
     show_default=True,
     help="An app fails when a finding is at or above this severity.",
 )
-@click.option(
-    "--signatures",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use rules and data from this folder instead of the bundled ones.",
-)
+@signatures_option
 @click.option("--no-graph", is_flag=True, help="Skip the call graph (code findings stop at E2).")
 @click.option(
     "--retry-errors",

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 import click
 
+from scanner.commands.options import signatures_option
 from scanner.config import ScanConfig
 from scanner.errors import RuleError, ScannerError
 from scanner.filed_identity import FiledIdentityError, load_filed_identities
@@ -106,11 +107,7 @@ def _scan(
     help="Write a baseline accepting every finding that is over the policy's thresholds now "
     "(reason TODO, expiry in 90 days; unexpired entries of --baseline keep theirs), then exit 0.",
 )
-@click.option(
-    "--signatures",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Use rules and data from this folder instead of the bundled ones.",
-)
+@signatures_option
 @click.option(
     "--filed-identity",
     "filed_identity",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 FORMATS = ("html", "json", "sarif")
@@ -14,3 +16,11 @@ def formats_option(value: str) -> tuple[str, ...]:
     if bad or not chosen:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
     return chosen
+
+
+# `--signatures DIR`: the same option on scan, batch, gate and `rules list`.
+signatures_option = click.option(
+    "--signatures",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use rules and data from this folder instead of the bundled ones.",
+)
