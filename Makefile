@@ -66,6 +66,7 @@ bench: $(STAMP) peers
 	$(PY) scripts/bench_warm.py
 	$(PY) scripts/bench_graph.py
 	$(PY) scripts/bench_ios.py
+	$(PY) scripts/bench_batch.py
 
 # ACCURACY.md (identity vs aapt/apksigner/openssl/plistlib, trackers vs exodus-core, recall on
 # the vulnerable-by-design apps; exits 1 below 100% identity), then BENCHMARKS.md's code findings.
