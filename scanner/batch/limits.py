@@ -118,7 +118,9 @@ def run_limited(job: jobs.Job, limits: Limits) -> dict[str, Any]:
 def _watch(pid: int, limits: Limits, started: float, done: Any) -> tuple[str | None, float]:
     """Wait until `done()` or a limit; return (the limit passed, if any, and the peak seen)."""
     peak = 0.0
-    while not done():
+    # The limits are read before each wait, the first time at once: a package that ends within
+    # one poll is still held to them.
+    while True:
         rss = group_rss_mb(pid)
         peak = max(peak, rss)
         if rss > limits.memory_mb:
@@ -127,7 +129,8 @@ def _watch(pid: int, limits: Limits, started: float, done: Any) -> tuple[str | N
         if time.perf_counter() - started > limits.seconds:
             _kill_group(pid)
             return f"time limit: still running after {limits.seconds:g} s", peak
-    return None, peak
+        if done():
+            return None, peak
 
 
 def _run_forked(job: jobs.Job, limits: Limits, started: float) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from scanner.batch import limits as limits_module
 from scanner.batch.job import Job
 from scanner.batch.limits import Limits, run_limited
 from scanner.outputs import file_sha256
@@ -127,13 +126,10 @@ def _job(path: Path, out: Path) -> Job:
     return Job(path=str(path), sha256=sha, size=size or 0, out_dir=str(out), formats=("json",))
 
 
-def test_memory_limit_ends_that_package_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_memory_limit_ends_that_package_only(tmp_path: Path) -> None:
     # Any worker holds more than 24 MiB once the scanner is imported (the interpreter, lxml,
-    # networkx and YARA alone are more): the limit must trip. A sample app's scan can end
-    # within one 0.1 s poll, before memory is first read, so the watch polls faster here.
-    monkeypatch.setattr(limits_module, "POLL_S", 0.002)
+    # networkx and YARA alone are more): the limit must trip, even for a scan that ends
+    # within one poll.
     record = run_limited(_job(SAMPLES / "form-ranking.apk", tmp_path), Limits(memory_mb=24))
     assert record["status"] == "limit" and "memory limit" in record["error"]
 
