@@ -16,6 +16,7 @@ import click
 
 from scanner.cluster import MERGE, Cluster, cluster_reports
 from scanner.cluster.clusters import similarity_facts
+from scanner.commands.options import text_or_json_option
 
 EXIT_OK, EXIT_USAGE = 0, 2
 DOCUMENT_VERSION = "1"
@@ -88,13 +89,7 @@ def render_text(clusters: list[Cluster], reports: Sequence[dict[str, Any]]) -> s
 
 @click.command("cluster")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@text_or_json_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
 def cluster_command(reports: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Near-duplicate ("merge candidate") and same-template apps among JSON REPORTS.

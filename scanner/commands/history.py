@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from scanner.commands.options import text_or_json_option
+
 # SQLAlchemy and Alembic take a while to import: only the ledger commands load them.
 if TYPE_CHECKING:
     from scanner.ledger import AppHistory, Ledger
@@ -120,13 +122,7 @@ def render_text(histories: list[AppHistory], lang: str) -> str:
 @click.argument("package")
 @ledger_options
 @click.option("--platform", type=click.Choice(["android", "ios"]), help="Only this platform.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@text_or_json_option
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),

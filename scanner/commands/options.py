@@ -24,3 +24,8 @@ signatures_option = click.option(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Use rules and data from this folder instead of the bundled ones.",
 )
+
+# `--format text|json` of the commands that print a summary (cluster, history).
+text_or_json_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
